@@ -3,6 +3,23 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 
+// Vitest 5 targets Node 22 and formats failures with Map.groupBy, which Node 20 lacks.
+if (typeof Map.groupBy !== "function") {
+  Object.defineProperty(Map, "groupBy", {
+    value<T, K>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, T[]> {
+      const map = new Map<K, T[]>();
+      let i = 0;
+      for (const item of items) {
+        const k = key(item, i++);
+        const list = map.get(k);
+        if (list) list.push(item);
+        else map.set(k, [item]);
+      }
+      return map;
+    },
+  });
+}
+
 export default defineConfig({
   resolve: {
     alias: {

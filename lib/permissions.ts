@@ -1,0 +1,33 @@
+// Permissions are data: `resource.verb` → the roles that hold it. One checker reads this table and fails closed.
+// Pure (no server imports) so pages can hide what a role can't do; the server re-checks every time.
+
+export const ROLES = ["RECRUITER", "SECURITY", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "account.self": ["RECRUITER", "SECURITY", "ADMIN"],
+  "candidates.create": ["RECRUITER", "ADMIN"],
+  "candidates.read": ["RECRUITER", "SECURITY", "ADMIN"],
+  "candidates.update": ["RECRUITER", "ADMIN"],
+  "rules.read": ["RECRUITER", "SECURITY", "ADMIN"],
+  "audit.read": ["SECURITY", "ADMIN"],
+  "review.decide": ["SECURITY", "ADMIN"],
+  "rulesets.manage": ["ADMIN"],
+  "sanctions.manage": ["ADMIN"],
+  "users.manage": ["ADMIN"],
+  "apikeys.manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleHasPermission(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  const allowed: readonly Role[] | undefined = PERMISSIONS[permission];
+  return allowed ? allowed.includes(role) : false;
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  RECRUITER: "Recruiter",
+  SECURITY: "Security analyst",
+  ADMIN: "Administrator",
+};

@@ -1,0 +1,98 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect, unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { APP_ERROR_CODES, GENERIC_ERROR_MESSAGE, isAppError, type ActionResult } from "@/lib/errors";
+import type { Permission } from "@/lib/permissions";
+import type { RequestMeta } from "./audit/record-audit-event";
+import { assertPermission, requireActor, type Actor } from "./auth/session";
+import { getRequestMeta } from "./request-meta";
+
+export type ActionContext<I, A = Actor> = { actor: A; input: I; meta: RequestMeta };
+
+type ActionConfig<S extends z.ZodType, R> = {
+  /** Used in logs. */
+  name: string;
+  /** "public" only for signing in: every other action needs a session and this permission. */
+  permission: Permission | "public";
+  schema: S;
+  /** Paths to revalidate after success. */
+  revalidate?: string[] | ((data: R) => string[]);
+  /** Where to go after success (outside the try block, as Next requires). */
+  redirectTo?: (data: R) => string;
+};
+
+/** Form fields as plain strings; React's internal `$ACTION_*` fields are dropped. */
+export function formDataToRecord(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (typeof value === "string") out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The one wrapper every server action is built from: session → permission → zod parse → use case → typed result.
+ * Expected errors (AppError) reach the user with their code; anything else is logged and shown generically.
+ * Works with `useActionState` (prevState, formData) and with a plain object payload.
+ */
+export function createAction<S extends z.ZodType, R, P extends Permission | "public">(
+  config: ActionConfig<S, R> & { permission: P },
+  handler: (ctx: ActionContext<z.output<S>, P extends "public" ? null : Actor>) => Promise<R>,
+) {
+  return async function action(_prev: ActionResult<R> | null, payload: FormData | z.input<S>): Promise<ActionResult<R>> {
+    const isForm = payload instanceof FormData;
+    const values = isForm ? formDataToRecord(payload) : undefined;
+    let result: ActionResult<R>;
+    try {
+      let actor: Actor | null = null;
+      if (config.permission !== "public") {
+        actor = await requireActor();
+        assertPermission(actor, config.permission);
+      }
+      const parsed = config.schema.safeParse(isForm ? values : payload);
+      if (!parsed.success) {
+        return {
+          ok: false,
+          code: "VALIDATION",
+          message: APP_ERROR_CODES.VALIDATION,
+          fieldErrors: fieldErrorsOf(parsed.error),
+          values: withoutSecrets(values),
+        };
+      }
+      const meta = await getRequestMeta();
+      const data = await handler({ actor: actor as P extends "public" ? null : Actor, input: parsed.data, meta });
+      result = { ok: true, data };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (isAppError(error)) {
+        return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, values: withoutSecrets(values) };
+      }
+      console.error(`[action ${config.name}] unexpected error`, error);
+      return { ok: false, code: "INTERNAL", message: GENERIC_ERROR_MESSAGE, values: withoutSecrets(values) };
+    }
+    const paths = typeof config.revalidate === "function" ? config.revalidate(result.data) : (config.revalidate ?? []);
+    for (const p of paths) revalidatePath(p);
+    if (config.redirectTo) redirect(config.redirectTo(result.data));
+    return result;
+  };
+}
+
+/** zod 4 field errors keyed by dotted path (nested fields included), messages deduplicated. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    const list = (out[key] ??= []);
+    if (!list.includes(issue.message)) list.push(issue.message);
+  }
+  return out;
+}
+
+function withoutSecrets(values: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!values) return undefined;
+  const copy = { ...values };
+  for (const key of Object.keys(copy)) if (/password|secret|token/i.test(key)) delete copy[key];
+  return copy;
+}

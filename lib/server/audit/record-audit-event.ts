@@ -1,0 +1,44 @@
+import "server-only";
+import type { Prisma, Tx } from "../db";
+
+export type RequestMeta = { ip: string | null; userAgent: string | null };
+
+/** Every audited action, in one place, so the audit trail can be read and filtered by a known vocabulary. */
+export type AuditAction =
+  | "auth.signed_in"
+  | "auth.sign_in_failed"
+  | "auth.signed_out"
+  | "candidate.created"
+  | "candidate.viewed"
+  | "user.created"
+  | "user.role_changed"
+  | "user.disabled"
+  | "user.enabled"
+  | "user.password_reset"
+  | "ruleset.published";
+
+export type RecordAuditEventOptions = {
+  actorId: string | null;
+  action: AuditAction;
+  subjectType: string;
+  subjectId: string | null;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+  meta?: RequestMeta;
+};
+
+/** Writes an audit row inside the caller's transaction: the change and its audit land together or not at all. */
+export async function recordAuditEvent(tx: Tx, options: RecordAuditEventOptions): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: options.actorId,
+      action: options.action,
+      subjectType: options.subjectType,
+      subjectId: options.subjectId,
+      before: options.before,
+      after: options.after,
+      ip: options.meta?.ip?.slice(0, 100) ?? null,
+      userAgent: options.meta?.userAgent?.slice(0, 500) ?? null,
+    },
+  });
+}

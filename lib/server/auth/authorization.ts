@@ -1,0 +1,12 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { roleHasPermission, type Permission, type Role } from "@/lib/permissions";
+
+/** Who is acting: a signed-in user (or, later, an API key acting with a role's permissions). */
+export type Actor = { id: string; email: string; name: string; role: Role };
+
+/** Fails closed: an unknown permission or a missing role is a refusal. Every use case calls it first. */
+export function assertPermission(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED");
+  if (!roleHasPermission(actor.role, permission)) throw new AppError("FORBIDDEN");
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { z } from "zod";
+
+// Environment is validated once, on first use, with messages that say what to set.
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it for the embedded database)"),
+  /** Read by Auth.js itself; optional here so scripts like the seed run without it. */
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters (npm start generates one)").optional(),
+  /** Key for hashing bank-account and ID numbers before they are stored (HMAC-SHA256). */
+  LINK_HMAC_SECRET: z.string().min(16).optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

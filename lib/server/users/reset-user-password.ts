@@ -1,0 +1,20 @@
+import "server-only";
+import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event";
+import { hashPassword } from "../auth/password";
+import { assertPermission, type Actor } from "../auth/authorization";
+import { getDb } from "../db";
+import { loadManagedUser } from "./load-managed-user";
+
+export type ResetUserPasswordOptions = { actor: Actor; userId: string; password: string; meta?: RequestMeta };
+
+export async function resetUserPassword({ actor, userId, password, meta }: ResetUserPasswordOptions) {
+  assertPermission(actor, "users.manage");
+  const passwordHash = await hashPassword(password);
+  await getDb().$transaction(async (tx) => {
+    await loadManagedUser(tx, userId);
+    // Signs the user out everywhere: old sessions carry the old sessionVersion.
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    // The audit row records that a reset happened, never the password or its hash.
+    await recordAuditEvent(tx, { actorId: actor.id, action: "user.password_reset", subjectType: "User", subjectId: userId, meta });
+  });
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/server/auth/authorization";
+import { createCandidate } from "@/lib/server/candidates/create-candidate";
+import { getCandidate } from "@/lib/server/candidates/get-candidate";
+import { listCandidates } from "@/lib/server/candidates/list-candidates";
+import { getDb } from "@/lib/server/db";
+import { candidateInput, createTestUser } from "../support/factories";
+
+let recruiter: Actor;
+let security: Actor;
+
+beforeAll(async () => {
+  recruiter = await createTestUser("RECRUITER");
+  security = await createTestUser("SECURITY");
+});
+
+const meta = { ip: "203.0.113.7", userAgent: "vitest" };
+
+describe("createCandidate", () => {
+  it("writes the candidate and its audit event together", async () => {
+    const input = candidateInput();
+    const { id, replayed } = await createCandidate({ actor: recruiter, input, idempotencyKey: randomUUID(), meta });
+    expect(replayed).toBe(false);
+    const db = getDb();
+    const row = await db.candidate.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ fullName: input.fullName, email: input.email, stage: "APPLICATION", createdById: recruiter.id });
+    const audit = await db.auditEvent.findMany({ where: { subjectType: "Candidate", subjectId: id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: "candidate.created", actorId: recruiter.id, ip: "203.0.113.7", userAgent: "vitest" });
+    expect(audit[0].after).toMatchObject({ fullName: input.fullName, email: input.email });
+  });
+
+  it("writes neither the candidate nor the audit event when the audit insert fails", async () => {
+    const db = getDb();
+    const input = candidateInput();
+    // Make the audit insert fail inside the transaction, after the candidate insert has run.
+    await db.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION test_fail_audit() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'audit store unavailable (test)'; END; $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_fail_audit()`);
+    try {
+      await expect(createCandidate({ actor: recruiter, input, idempotencyKey: randomUUID(), meta })).rejects.toThrow();
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER test_fail_audit ON audit_events`);
+    }
+    expect(await db.candidate.count({ where: { email: input.email } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "candidate.created", after: { path: ["email"], equals: input.email } } })).toBe(0);
+  });
+
+  it("returns the first result for a repeated idempotency key, sequentially and concurrently", async () => {
+    const input = candidateInput();
+    const key = randomUUID();
+    const first = await createCandidate({ actor: recruiter, input, idempotencyKey: key, meta });
+    const again = await createCandidate({ actor: recruiter, input, idempotencyKey: key, meta });
+    expect(again).toEqual({ id: first.id, replayed: true });
+
+    const concurrentInput = candidateInput();
+    const concurrentKey = randomUUID();
+    const results = await Promise.all([1, 2, 3].map(() => createCandidate({ actor: recruiter, input: concurrentInput, idempotencyKey: concurrentKey, meta })));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    const db = getDb();
+    expect(await db.candidate.count({ where: { email: { in: [input.email, concurrentInput.email] } } })).toBe(2);
+  });
+
+  it("refuses a key that another user already used", async () => {
+    const admin = await createTestUser("ADMIN");
+    const key = randomUUID();
+    await createCandidate({ actor: recruiter, input: candidateInput(), idempotencyKey: key });
+    await expect(createCandidate({ actor: admin, input: candidateInput(), idempotencyKey: key })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("refuses a role without candidates.create and writes nothing", async () => {
+    const input = candidateInput();
+    await expect(createCandidate({ actor: security, input, idempotencyKey: randomUUID(), meta })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await getDb().candidate.count({ where: { email: input.email } })).toBe(0);
+  });
+});
+
+describe("listCandidates", () => {
+  it("pages newest first with a keyset cursor, without gaps or repeats", async () => {
+    const db = getDb();
+    // Several candidates with the same created_at exercise the id tie-breaker.
+    const at = new Date("2030-01-01T00:00:00.000Z");
+    const ids = await Promise.all(
+      Array.from({ length: 7 }, async () => {
+        const c = candidateInput();
+        const row = await db.candidate.create({ data: { ...c, createdById: recruiter.id, updatedById: recruiter.id, createdAt: at }, select: { id: true } });
+        return row.id;
+      }),
+    );
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listCandidates({ actor: security, query: { limit: 3, cursor } });
+      seen.push(...page.items.map((i) => i.id));
+      for (let i = 1; i < page.items.length; i++) {
+        const a = page.items[i - 1];
+        const b = page.items[i];
+        expect(a.createdAt.getTime() > b.createdAt.getTime() || (a.createdAt.getTime() === b.createdAt.getTime() && a.id > b.id)).toBe(true);
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const total = await db.candidate.count();
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    // The future-dated rows come first, ordered by id descending.
+    expect(seen.slice(0, 7)).toEqual([...ids].sort().reverse());
+  });
+
+  it("rejects a tampered cursor with a validation error", async () => {
+    await expect(listCandidates({ actor: recruiter, query: { limit: 5, cursor: "not-a-cursor" } })).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+});
+
+describe("getCandidate", () => {
+  it("returns the candidate and records the view", async () => {
+    const { id } = await createCandidate({ actor: recruiter, input: candidateInput(), idempotencyKey: randomUUID() });
+    const { candidate, auditTrail } = await getCandidate({ actor: security, candidateId: id, meta });
+    expect(candidate.id).toBe(id);
+    expect(auditTrail.map((e) => e.action)).toEqual(["candidate.viewed", "candidate.created"]);
+  });
+
+  it("answers NOT_FOUND for an unknown id", async () => {
+    await expect(getCandidate({ actor: recruiter, candidateId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
