@@ -15,7 +15,7 @@ export function SignInForm<T>({ action, callbackUrl }: Props<T>) {
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage state={state} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <TextField name="email" label="Email" type="email" autoComplete="username" required autoFocus defaultValue={state && !state.ok ? state.values?.email : undefined} errors={errors?.email} />
+      <TextField key={state && !state.ok ? state.values?.email : "email"} name="email" label="Email" type="email" autoComplete="username" required autoFocus defaultValue={state && !state.ok ? state.values?.email : undefined} errors={errors?.email} />
       <TextField name="password" label="Password" type="password" autoComplete="current-password" required errors={errors?.password} />
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
     </form>

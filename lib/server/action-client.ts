@@ -67,7 +67,9 @@ export function createAction<S extends z.ZodType, R, P extends Permission | "pub
     } catch (error) {
       unstable_rethrow(error);
       if (isAppError(error)) {
-        return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, values: withoutSecrets(values) };
+        // A refused caller gets the refusal only; a permitted one gets their draft back to correct it.
+        const refused = config.permission !== "public" && (error.code === "UNAUTHENTICATED" || error.code === "FORBIDDEN");
+        return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, values: refused ? undefined : withoutSecrets(values) };
       }
       console.error(`[action ${config.name}] unexpected error`, error);
       return { ok: false, code: "INTERNAL", message: GENERIC_ERROR_MESSAGE, values: withoutSecrets(values) };
