@@ -1,0 +1,3 @@
+export * from "./identifiers";
+export { normaliseAddress } from "./address";
+export * from "./minhash";

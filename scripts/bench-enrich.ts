@@ -1,0 +1,201 @@
+// Enrichment benchmark: `npx tsx scripts/bench-enrich.ts` (or `npm run bench:enrich`).
+// Prints IP lookups/s, phone parses/s, sanctions screening p50/p95/p99 per name (indexed vs a naive full-scan
+// Jaro-Winkler over the same list) and process memory before/after loading all data.
+// Targets: sanctions p95 ≤ 1 ms per name; memory added by all enrichment data ≤ 400 MB.
+import { existsSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+import { jaroWinkler } from "@skyra/jaro-winkler";
+
+import { enrichEmail } from "../lib/enrichment/email";
+import { lookupIp, preloadIpData } from "../lib/enrichment/ip";
+import { resolveClaimedTimeZone } from "../lib/enrichment/location-time";
+import { enrichPhone } from "../lib/enrichment/phone";
+import { buildSanctionsIndex, normaliseName, parseOfacCsv, type SanctionsList } from "../lib/enrichment/sanctions";
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+const repoRoot = path.resolve(import.meta.dirname, "..");
+const REAL_LIST_DIR = path.resolve(repoRoot, "../shared/data/ofac-sdn-2021");
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same inputs. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function memory() {
+  gc();
+  const m = process.memoryUsage();
+  return { rss: m.rss / 2 ** 20, heap: m.heapUsed / 2 ** 20, external: (m.external + m.arrayBuffers) / 2 ** 20 };
+}
+
+const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** A synthetic list the size of the 2021 one (8,976 entries, ~11.9k aliases) for machines without the shared folder. */
+function generatedList(): SanctionsList {
+  const r = rng(42);
+  const syllables = ["kim", "park", "lee", "jong", "song", "hwa", "sang", "man", "ali", "hassan", "maria", "ivan", "petro",
+    "sergei", "ahmad", "omar", "chen", "wei", "li", "garcia", "lopez", "nova", "tek", "star", "silver", "trade", "global",
+    "karim", "yusuf", "rahman", "vlad", "olga", "dmitri", "hamid", "reza", "farid", "tariq", "zhang", "liu", "huang"];
+  const word = () => {
+    const n = 1 + Math.floor(r() * 3);
+    let w = "";
+    for (let i = 0; i < n; i++) w += syllables[Math.floor(r() * syllables.length)];
+    return w.toUpperCase();
+  };
+  const entries: SanctionsList["entries"] = [];
+  let altNum = 1;
+  for (let i = 0; i < 8976; i++) {
+    const individual = r() < 0.51;
+    const name = individual ? `${word()}, ${word()} ${word()}` : `${word()} ${word()} ${r() < 0.5 ? "TRADING" : "GROUP"} CO., LTD.`;
+    const aliases = Array.from({ length: r() < 0.6 ? Math.floor(r() * 4) : 0 }, () => ({
+      altNum: altNum++, type: "aka" as const, name: individual ? `${word()}, ${word()}` : `${word()} ${word()}`, strength: null,
+    }));
+    entries.push({ entNum: i + 1, name, type: individual ? "individual" : "entity", programs: ["SDGT"], title: null, remarks: null,
+      aliases, addresses: [], digitalCurrencyAddresses: [] });
+  }
+  return { source: "ofac-csv", publishedAt: null, entries };
+}
+
+function loadList(): { list: SanctionsList; label: string } {
+  if (existsSync(REAL_LIST_DIR)) {
+    const r = (f: string) => readFileSync(path.join(REAL_LIST_DIR, f), "utf8");
+    return { list: parseOfacCsv({ sdn: r("sdn.csv"), alt: r("alt.csv"), add: r("add.csv") }), label: "real 2021 OFAC list" };
+  }
+  return { list: generatedList(), label: "generated list of the 2021 size (shared folder absent)" };
+}
+
+function timeIt(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+/** CPU time (user + system) of fn in ms: unaffected by other processes competing for the cores. */
+function cpuIt(fn: () => void): number {
+  const start = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+}
+
+function main() {
+  const [load1] = loadavg();
+  console.log(`Load average (1 min) at start: ${load1.toFixed(2)} on ${cpus().length} cores — wall-clock figures suffer when it exceeds the core count; CPU-time figures do not.`);
+  console.log(`Node ${process.version}, ${new Date().toISOString()}`);
+  const before = memory();
+
+  // ── Load all data ────────────────────────────────────────────────────────────────────────────────
+  const loadMs: Record<string, number> = {};
+  loadMs.ip = timeIt(() => {
+    const status = preloadIpData();
+    if (status.errors.length) console.log("IP data errors:", status.errors);
+  });
+  let listInfo!: ReturnType<typeof loadList>;
+  loadMs.sanctionsParse = timeIt(() => (listInfo = loadList()));
+  let index!: ReturnType<typeof buildSanctionsIndex>;
+  loadMs.sanctionsIndex = timeIt(() => (index = buildSanctionsIndex(listInfo.list)));
+  loadMs.phoneEmailPlaces = timeIt(() => {
+    enrichPhone("+44 20 7946 0958");
+    enrichEmail("x@mailinator.com");
+    resolveClaimedTimeZone({ city: "Honolulu" });
+  });
+  const after = memory();
+
+  // ── IP lookups ───────────────────────────────────────────────────────────────────────────────────
+  const r = rng(7);
+  const ips: string[] = [];
+  for (let i = 0; i < 200_000; i++) {
+    ips.push([1 + Math.floor(r() * 222), Math.floor(r() * 256), Math.floor(r() * 256), 1 + Math.floor(r() * 254)].join("."));
+  }
+  for (let i = 0; i < 2000; i++) lookupIp(ips[i]); // warm-up
+  const ipMs = timeIt(() => {
+    for (const ip of ips) lookupIp(ip);
+  });
+
+  // ── Phone parses ─────────────────────────────────────────────────────────────────────────────────
+  const phoneSamples: [string, string | undefined][] = [
+    ["+44 56 1234 5678", undefined], ["+31 85 123 4567", undefined], ["(212) 555-0123", "US"], ["020 7946 0958", "GB"],
+    ["+82 10 1234 5678", undefined], ["+49 30 123456", undefined], ["+1 415 555 2671", undefined], ["090-1234-5678", "JP"],
+  ];
+  const phones = Array.from({ length: 50_000 }, (_, i) => phoneSamples[i % phoneSamples.length]);
+  for (let i = 0; i < 1000; i++) enrichPhone(phones[i][0], { claimedCountry: phones[i][1] });
+  const phoneMs = timeIt(() => {
+    for (const [n, c] of phones) enrichPhone(n, { claimedCountry: c });
+  });
+
+  // ── Sanctions screening ──────────────────────────────────────────────────────────────────────────
+  // Query mix: a third listed names as written, a third listed names with one typo, a third common names
+  // that should not hit (the usual case in production).
+  const q = rng(11);
+  const listed = listInfo.list.entries.flatMap((e) => [e.name, ...e.aliases.map((a) => a.name)]);
+  const common = ["John Smith", "Kim Min-jun", "Li Wei", "Maria Garcia", "Park Ji-hoon", "Wang Fang", "Mohammed Ali",
+    "Priya Sharma", "Olga Ivanova", "Ahmed Hassan", "Nguyen Van Anh", "Jose Rodriguez", "Acme Staffing LLC", "Chen Jing"];
+  const queries: string[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const name = listed[Math.floor(q() * listed.length)];
+    if (i % 3 === 0) queries.push(name);
+    else if (i % 3 === 1) {
+      const pos = 1 + Math.floor(q() * Math.max(1, name.length - 2));
+      queries.push(name.slice(0, pos) + "x" + name.slice(pos + 1));
+    } else queries.push(common[i % common.length]);
+  }
+  for (const name of queries) index.screenName(name); // warm-up pass (JIT), then measured passes
+  const screenTimes = queries.map((name) => timeIt(() => index.screenName(name))).sort((a, b) => a - b);
+  const screenCpu = queries.map((name) => cpuIt(() => index.screenName(name))).sort((a, b) => a - b);
+
+  // Naive baseline: Jaro-Winkler of the whole normalised query against every normalised listed name.
+  const listedNormalised = listed.map((n) => normaliseName(n).normalised);
+  const naiveQueries = queries.slice(0, 200);
+  const naiveScan = (name: string) => {
+    const nq = normaliseName(name).normalised;
+    let hits = 0;
+    for (const l of listedNormalised) if (jaroWinkler(nq, l) >= 0.88) hits++;
+    if (hits < 0) throw new Error("unreachable");
+  };
+  const naiveTimes = naiveQueries.map((name) => timeIt(() => naiveScan(name))).sort((a, b) => a - b);
+  const naiveCpu = naiveQueries.map((name) => cpuIt(() => naiveScan(name))).sort((a, b) => a - b);
+
+  // ── Report ───────────────────────────────────────────────────────────────────────────────────────
+  const p = (a: number[], n: number) => fmt(percentile(a, n), 3);
+  console.log("\nData load (ms):", Object.fromEntries(Object.entries(loadMs).map(([k, v]) => [k, Math.round(v)])));
+  console.log(`Memory before: RSS ${fmt(before.rss)} MB, heap ${fmt(before.heap)} MB, external+buffers ${fmt(before.external)} MB`);
+  console.log(`Memory after:  RSS ${fmt(after.rss)} MB, heap ${fmt(after.heap)} MB, external+buffers ${fmt(after.external)} MB`);
+  console.log(`Memory added:  RSS ${fmt(after.rss - before.rss)} MB (target ≤ 400 MB), heap ${fmt(after.heap - before.heap)} MB`);
+  console.log(`\nIP lookups: ${fmt(ips.length / (ipMs / 1000), 0)} /s (${ips.length.toLocaleString()} random IPv4, city+country+ASN+class)`);
+  console.log(`Phone parses: ${fmt(phones.length / (phoneMs / 1000), 0)} /s (libphonenumber-js/max, with getType)`);
+  console.log(`\nSanctions list: ${listInfo.label}: ${index.entryCount.toLocaleString()} entries, ${index.formCount.toLocaleString()} indexed name forms`);
+  console.log(`Indexed screening, ${screenTimes.length} names (⅓ listed, ⅓ listed with a typo, ⅓ common non-listed), target p95 ≤ 1 ms:`);
+  console.log(`  wall clock: p50 ${p(screenTimes, 50)} ms, p95 ${p(screenTimes, 95)} ms, p99 ${p(screenTimes, 99)} ms`);
+  console.log(`  CPU time:   p50 ${p(screenCpu, 50)} ms, p95 ${p(screenCpu, 95)} ms, p99 ${p(screenCpu, 99)} ms`);
+  console.log(`Naive full-scan JW over the same ${listedNormalised.length.toLocaleString()} names, ${naiveTimes.length} queries:`);
+  console.log(`  wall clock: p50 ${p(naiveTimes, 50)} ms, p95 ${p(naiveTimes, 95)} ms; CPU time: p50 ${p(naiveCpu, 50)} ms, p95 ${p(naiveCpu, 95)} ms`);
+  console.log(`Ratio naive/indexed (CPU time): p50 ×${fmt(percentile(naiveCpu, 50) / percentile(screenCpu, 50))}, p95 ×${fmt(percentile(naiveCpu, 95) / percentile(screenCpu, 95))}`);
+
+  benchLinkagePostgres();
+}
+
+// ── Postgres linkage at 1M candidates: TO BE WRITTEN BY THE LEAD ─────────────────────────────────────
+// Planned: seed 1M linkage rows (identifier keys + MinHash LSH bands as int4[] with a GIN index), then time
+// exact-key lookups and `bands && $1` candidate queries confirmed with jaccard(). Needs the database layer
+// (lib/server), so it is not part of the pure enrichment benchmark.
+function benchLinkagePostgres(): void {
+  console.log("\nPostgres linkage benchmark (1M candidates): not implemented yet (lead's part).");
+}
+
+main();
