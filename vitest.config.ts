@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 const root = import.meta.dirname;
 
 // Vitest 5 targets Node 22 and formats failures with Map.groupBy, which Node 20 lacks.
-if (typeof Map.groupBy !== "function") {
+if (typeof (Map as { groupBy?: unknown }).groupBy !== "function") {
   Object.defineProperty(Map, "groupBy", {
     value<T, K>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, T[]> {
       const map = new Map<K, T[]>();
