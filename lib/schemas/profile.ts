@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { factsSchema } from "@/lib/engine";
+import { STAGES } from "./candidate";
+
+/**
+ * The candidate profile: everything a recruiter, a CSV row or an ATS records about a candidate, by stage.
+ *
+ * It is the engine's facts model minus what the server computes (enrichment, sanctions, linkage), plus raw
+ * `observations` (IPs, device fingerprints, activity timestamps, résumé text, account numbers) that enrichment and
+ * linkage turn into facts. Sharing the engine's sub-schemas keeps the form, the API, the CLI and the engine from
+ * drifting apart, and inherits its guarantees: strict objects (unknown keys such as `nationality` are rejected),
+ * and no protected attribute anywhere.
+ */
+const opt = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+
+export const IP_CONTEXTS = ["application", "interview", "onboarding", "work"] as const;
+
+const observationsBase = {
+  ips: opt(
+    z
+      .array(z.strictObject({ ip: z.string().trim().min(2).max(64), context: z.enum(IP_CONTEXTS), at: opt(z.iso.datetime({ offset: true })) }))
+      .max(1000),
+  ),
+  deviceFingerprints: opt(z.array(z.string().trim().min(1).max(500)).max(100)),
+  /** Applications, interviews, messages, logins — ISO instants, used for the working-hours analysis. */
+  activityTimestamps: opt(z.array(z.iso.datetime({ offset: true })).max(10_000)),
+  resumeText: opt(z.string().max(200_000)),
+  /** Crypto wallet addresses the candidate gave for payment (screened against the sanctions list). */
+  walletAddresses: opt(z.array(z.string().trim().min(10).max(200)).max(20)),
+};
+
+/** Sensitive numbers as given (API, forms, CSV). The server hashes them before anything is stored. */
+export const observationsInputSchema = z.strictObject({
+  ...observationsBase,
+  bankAccountNumbers: opt(z.array(z.string().trim().min(4).max(64)).max(20)),
+  governmentIdNumbers: opt(z.array(z.string().trim().min(4).max(64)).max(20)),
+});
+
+const hashedNumber = z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/), last4: z.string().max(4) });
+
+/** What is stored: account and ID numbers only as keyed hashes plus their last four digits. */
+export const observationsStoredSchema = z.strictObject({
+  ...observationsBase,
+  bankAccounts: opt(z.array(hashedNumber)),
+  governmentIds: opt(z.array(hashedNumber)),
+});
+
+const profileBase = factsSchema.omit({ enrichment: true, sanctions: true, linkage: true });
+
+export const profileInputSchema = profileBase.extend({ observations: opt(observationsInputSchema) });
+export type ProfileInput = z.infer<typeof profileInputSchema>;
+
+export const storedProfileSchema = profileBase.extend({ observations: opt(observationsStoredSchema) });
+export type StoredProfile = z.infer<typeof storedProfileSchema>;
+
+/** One candidate as an ATS, the CSV importer or the CLI sends it: a whole profile with any stage's evidence. */
+export const candidateSubmissionSchema = z
+  .strictObject({
+    /** The candidate's id in the sending ATS: a re-submission with the same id updates instead of duplicating. */
+    externalId: opt(z.string().trim().min(1).max(200)),
+    stage: z.enum(STAGES).default("APPLICATION"),
+    profile: profileInputSchema,
+  })
+  .superRefine((value, ctx) => {
+    if (!value.profile.candidate?.legalName) {
+      ctx.addIssue({ code: "custom", path: ["profile", "candidate", "legalName"], message: "The candidate's legal name is required" });
+    }
+    if (!value.profile.candidate?.email) {
+      ctx.addIssue({ code: "custom", path: ["profile", "candidate", "email"], message: "The candidate's email is required" });
+    }
+  });
+export type CandidateSubmission = z.infer<typeof candidateSubmissionSchema>;
+export type CandidateSubmissionInput = z.input<typeof candidateSubmissionSchema>;
