@@ -8,7 +8,8 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 when a signed-in user lacks a permission.
-  experimental: { authInterrupts: true },
+  // Server actions accept 60 MB bodies: the sanctions import uploads OFAC's files (up to 50 MB each, checked again there).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "60mb" } },
 };
 
 export default nextConfig;

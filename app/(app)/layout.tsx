@@ -14,7 +14,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const actor = await requirePageActor();
   const items: NavItem[] = [{ href: "/candidates", label: "Candidates" }];
   if (roleHasPermission(actor.role, "candidates.create")) items.push({ href: "/candidates/new", label: "New candidate" });
+  if (roleHasPermission(actor.role, "rules.read")) items.push({ href: "/rules", label: "Rules" });
   if (roleHasPermission(actor.role, "users.manage")) items.push({ href: "/admin/users", label: "Users" });
+  if (roleHasPermission(actor.role, "sanctions.manage")) items.push({ href: "/admin/sanctions", label: "Sanctions" });
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">

@@ -10,12 +10,15 @@ export type AuditAction =
   | "auth.signed_out"
   | "candidate.created"
   | "candidate.viewed"
+  | "candidate.screened"
   | "user.created"
   | "user.role_changed"
   | "user.disabled"
   | "user.enabled"
   | "user.password_reset"
-  | "ruleset.published";
+  | "ruleset.published"
+  | "sanctions.list_imported"
+  | "sanctions.list_reactivated";
 
 export type RecordAuditEventOptions = {
   actorId: string | null;
