@@ -21,7 +21,7 @@ export async function withIdempotency(
         data: { key: options.key, actorId: options.actorId, action: options.action, resultId: options.resultId },
       });
       await write(tx);
-    });
+    }, { timeout: 30_000 });
     return { resultId: options.resultId, replayed: false };
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -25,10 +25,14 @@ describe("createCandidate", () => {
     const db = getDb();
     const row = await db.candidate.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ fullName: input.fullName, email: input.email, stage: "APPLICATION", createdById: recruiter.id });
-    const audit = await db.auditEvent.findMany({ where: { subjectType: "Candidate", subjectId: id } });
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "candidate.created", actorId: recruiter.id, ip: "203.0.113.7", userAgent: "vitest" });
+    const audit = await db.auditEvent.findMany({ where: { subjectType: "Candidate", subjectId: id }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["candidate.created", "candidate.screened"]);
+    expect(audit[0]).toMatchObject({ actorId: recruiter.id, ip: "203.0.113.7", userAgent: "vitest" });
     expect(audit[0].after).toMatchObject({ fullName: input.fullName, email: input.email });
+    // The screening that ran on this submit is recorded and referenced by its audit event.
+    const screening = await db.screening.findFirstOrThrow({ where: { candidateId: id } });
+    expect(audit[1].after).toMatchObject({ screeningId: screening.id, score: screening.score, band: screening.band });
+    expect(row.latestBand).toBe(screening.band);
   });
 
   it("writes neither the candidate nor the audit event when the audit insert fails", async () => {
@@ -53,7 +57,7 @@ describe("createCandidate", () => {
     const key = randomUUID();
     const first = await createCandidate({ actor: recruiter, input, idempotencyKey: key, meta });
     const again = await createCandidate({ actor: recruiter, input, idempotencyKey: key, meta });
-    expect(again).toEqual({ id: first.id, replayed: true });
+    expect(again).toEqual({ id: first.id, replayed: true, screeningId: first.screeningId });
 
     const concurrentInput = candidateInput();
     const concurrentKey = randomUUID();
@@ -119,7 +123,7 @@ describe("getCandidate", () => {
     const { id } = await createCandidate({ actor: recruiter, input: candidateInput(), idempotencyKey: randomUUID() });
     const { candidate, auditTrail } = await getCandidate({ actor: security, candidateId: id, meta });
     expect(candidate.id).toBe(id);
-    expect(auditTrail.map((e) => e.action)).toEqual(["candidate.viewed", "candidate.created"]);
+    expect(auditTrail.map((e) => e.action)).toEqual(["candidate.viewed", "candidate.screened", "candidate.created"]);
   });
 
   it("answers NOT_FOUND for an unknown id", async () => {

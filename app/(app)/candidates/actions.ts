@@ -10,7 +10,7 @@ export const createCandidateAction = createAction(
     permission: "candidates.create",
     schema: candidateCreateFormSchema,
     revalidate: ["/candidates"],
-    redirectTo: (data: { id: string; replayed: boolean }) => `/candidates/${data.id}?created=1`,
+    redirectTo: (data: { id: string; replayed: boolean; screeningId: string }) => `/candidates/${data.id}?created=1`,
   },
   async ({ actor, input: { idempotencyKey, ...input }, meta }) => createCandidate({ actor, input, idempotencyKey, meta }),
 );

@@ -1,10 +1,8 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { CandidateCreateInput } from "@/lib/schemas/candidate";
 import type { RequestMeta } from "../audit/record-audit-event";
-import { recordAuditEvent } from "../audit/record-audit-event";
-import { assertPermission, type Actor } from "../auth/authorization";
-import { withIdempotency } from "../idempotency";
+import type { Actor } from "../auth/authorization";
+import { submitCandidate } from "../screening/submit-candidate";
 
 export type CreateCandidateOptions = {
   actor: Actor;
@@ -14,35 +12,24 @@ export type CreateCandidateOptions = {
   meta?: RequestMeta;
 };
 
+/** The quick-add form: identity, contact and claimed location, screened like every other submit. */
 export async function createCandidate({ actor, input, idempotencyKey, meta }: CreateCandidateOptions) {
-  assertPermission(actor, "candidates.create");
-  const id = randomUUID();
-  const { resultId, replayed } = await withIdempotency(
-    { key: idempotencyKey, actorId: actor.id, action: "candidate.create", resultId: id },
-    async (tx) => {
-      const candidate = await tx.candidate.create({
-        data: {
-          id,
-          fullName: input.fullName,
+  const result = await submitCandidate({
+    actor,
+    idempotencyKey,
+    meta,
+    trigger: "form",
+    submission: {
+      stage: "APPLICATION",
+      profile: {
+        candidate: {
+          legalName: input.fullName,
           email: input.email,
           phone: input.phone ?? null,
-          claimedCity: input.claimedCity ?? null,
-          claimedRegion: input.claimedRegion ?? null,
-          claimedCountry: input.claimedCountry ?? null,
-          createdById: actor.id,
-          updatedById: actor.id,
+          claimedLocation: { city: input.claimedCity ?? null, region: input.claimedRegion ?? null, country: input.claimedCountry ?? null },
         },
-        select: { id: true, fullName: true, email: true, phone: true, claimedCity: true, claimedRegion: true, claimedCountry: true, stage: true },
-      });
-      await recordAuditEvent(tx, {
-        actorId: actor.id,
-        action: "candidate.created",
-        subjectType: "Candidate",
-        subjectId: candidate.id,
-        after: candidate,
-        meta,
-      });
+      },
     },
-  );
-  return { id: resultId, replayed };
+  });
+  return { id: result.candidateId, replayed: result.replayed, screeningId: result.screeningId };
 }

@@ -1,22 +1,32 @@
 import "server-only";
+import type { Hit, RecommendedStep, Suppression } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
+import { storedProfileSchema } from "@/lib/schemas/profile";
 import type { RequestMeta } from "../audit/record-audit-event";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
+import { findCandidateLinks } from "../linkage/find-candidate-links";
+import { getPublishedRuleset } from "../rulesets/get-published-ruleset";
 
 export type GetCandidateOptions = { actor: Actor; candidateId: string; meta?: RequestMeta };
 
-/** Reads one candidate for display and records the view in the audit trail (who looked at whom is evidence too). */
+/**
+ * One candidate for display: profile, latest screening with its hits, the score history, current links to other
+ * candidates and the audit trail. Records the view in the audit trail (who looked at whom is evidence too).
+ */
 export async function getCandidate({ actor, candidateId, meta }: GetCandidateOptions) {
   assertPermission(actor, "candidates.read");
   if (!/^[0-9a-f-]{36}$/i.test(candidateId)) throw new AppError("NOT_FOUND", "No candidate with that id.");
   const db = getDb();
+  // Outside the transaction: the embedded database has one connection, which the transaction holds.
+  const { ruleset } = await getPublishedRuleset(db);
   return db.$transaction(async (tx) => {
     const candidate = await tx.candidate.findUnique({
       where: { id: candidateId },
       select: {
         id: true,
+        externalId: true,
         fullName: true,
         email: true,
         phone: true,
@@ -24,6 +34,7 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
         claimedRegion: true,
         claimedCountry: true,
         stage: true,
+        profile: true,
         latestScore: true,
         latestBand: true,
         createdAt: true,
@@ -33,12 +44,37 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
     });
     if (!candidate) throw new AppError("NOT_FOUND", "No candidate with that id.");
     await recordAuditEvent(tx, { actorId: actor.id, action: "candidate.viewed", subjectType: "Candidate", subjectId: candidate.id, meta });
+    const screenings = await tx.screening.findMany({
+      where: { candidateId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, createdAt: true, stage: true, score: true, band: true, engineVersion: true, trigger: true, rulesetVersion: { select: { version: true } } },
+    });
+    const latestRow = screenings.length
+      ? await tx.screening.findUniqueOrThrow({ where: { id: screenings[screenings.length - 1].id }, select: { hits: true, details: true } })
+      : null;
+    const links = await findCandidateLinks(tx, { candidateId });
     const auditTrail = await tx.auditEvent.findMany({
       where: { subjectType: "Candidate", subjectId: candidate.id },
-      orderBy: { at: "desc" },
-      take: 20,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: 25,
       select: { id: true, at: true, action: true, actor: { select: { name: true } } },
     });
-    return { candidate, auditTrail: auditTrail.map((e) => ({ ...e, id: e.id.toString() })) };
+    const latest = latestRow
+      ? {
+          ...screenings[screenings.length - 1],
+          hits: latestRow.hits as unknown as Hit[],
+          suppressed: ((latestRow.details as { suppressed?: Suppression[] }).suppressed ?? []) as Suppression[],
+          verificationSteps: ((latestRow.details as { verificationSteps?: RecommendedStep[] }).verificationSteps ?? []) as RecommendedStep[],
+        }
+      : null;
+    const parsedProfile = storedProfileSchema.safeParse(candidate.profile ?? {});
+    return {
+      candidate: { ...candidate, profile: parsedProfile.success ? parsedProfile.data : {} },
+      screenings,
+      latest,
+      links,
+      bandThresholds: ruleset.config.bandThresholds,
+      auditTrail: auditTrail.map((e) => ({ ...e, id: e.id.toString() })),
+    };
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../db/generated/client";
 import { hashPassword } from "../auth/password";
+import { getPublishedRuleset } from "../rulesets/get-published-ruleset";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
 export type SeedDemoDataOptions = { db: PrismaClient; ifEmpty?: boolean; log?: (msg: string) => void };
@@ -21,6 +22,8 @@ export async function seedDemoData({ db, ifEmpty = false, log = console.log }: S
     log("database already has users; demo data not seeded");
     return { seeded: false };
   }
+  // The engine's default ruleset, stored as published version 1 (every screening names the version it used).
+  await getPublishedRuleset(db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     for (const u of DEMO_USERS) {

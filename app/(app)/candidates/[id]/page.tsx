@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { HitList } from "@/components/candidates/hit-list";
+import { LinksPanel } from "@/components/candidates/links-panel";
+import { ScoreHistoryChart } from "@/components/candidates/score-history-chart";
+import type { LinkView } from "@/components/candidates/types";
 import { BandBadge, StageBadge } from "@/components/ui/badges";
+import { CATEGORY_TITLES, SOURCES } from "@/lib/engine";
+import { IP_DATA_ATTRIBUTION } from "@/lib/enrichment/ip";
 import { countryName } from "@/lib/countries";
 import { isAppError } from "@/lib/errors";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
@@ -15,6 +21,7 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 const AUDIT_LABELS: Record<string, string> = {
   "candidate.created": "Created",
   "candidate.viewed": "Viewed",
+  "candidate.screened": "Screened",
 };
 
 export default async function CandidatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
@@ -28,7 +35,13 @@ export default async function CandidatePage({ params, searchParams }: { params: 
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const { candidate, auditTrail } = data;
+  const { candidate, auditTrail, screenings, latest, links, bandThresholds: thresholds } = data;
+  const linkViews: LinkView[] = [
+    ...links.sharedIdentifiers.map((s) => ({ kind: s.kind, display: s.display, others: s.others, otherNamesDiffer: s.otherNamesDiffer })),
+    ...(links.sharedShipTo ? [{ kind: "SHIP_TO", display: links.sharedShipTo.display, others: links.sharedShipTo.others }] : []),
+    ...links.nearDuplicateResumes.map((r) => ({ kind: "RESUME", display: `${Math.round(r.similarity * 100)}% similar`, others: [{ id: r.candidateId, fullName: r.fullName }] })),
+  ];
+  const hasIpEvidence = Boolean(candidate.profile.observations?.ips?.length);
   const location = [candidate.claimedCity, candidate.claimedRegion, countryName(candidate.claimedCountry)].filter(Boolean).join(", ");
 
   return (
@@ -52,7 +65,60 @@ export default async function CandidatePage({ params, searchParams }: { params: 
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="profile-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 lg:col-span-2">
+        <div className="space-y-6 lg:col-span-2">
+          <section aria-labelledby="flags-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="flags-heading" className="text-base font-semibold">Red flags</h2>
+              {latest ? (
+                <p className="text-xs text-slate-500">
+                  Score {latest.score} ({latest.band.toLowerCase()}) · ruleset v{latest.rulesetVersion.version} · engine {latest.engineVersion}
+                </p>
+              ) : null}
+            </div>
+            <p className="mt-1 text-xs text-slate-500">Flags prioritise human review. They are not a decision, and each lists innocent explanations to rule out.</p>
+            <div className="mt-4">
+              {latest ? (
+                <HitList hits={latest.hits} categoryTitles={CATEGORY_TITLES} sourceTitles={SOURCES} />
+              ) : (
+                <p className="text-sm text-slate-600">Not screened yet.</p>
+              )}
+            </div>
+            {latest?.suppressed.length ? (
+              <div className="mt-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700">
+                <p className="font-medium">Not scored, because an innocent path applies:</p>
+                <ul className="mt-1 list-disc pl-5">
+                  {latest.suppressed.map((x) => (
+                    <li key={x.ruleId}>
+                      {x.title}: {x.reason}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </section>
+
+          {latest?.verificationSteps.length ? (
+            <section aria-labelledby="steps-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+              <h2 id="steps-heading" className="text-base font-semibold">Recommended verification steps</h2>
+              <p className="mt-1 text-xs text-slate-500">Offer the same steps to everyone at this stage; an alternative path (notary, in person) is always available.</p>
+              <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm">
+                {latest.verificationSteps.map((step) => (
+                  <li key={step.id}>{step.text}</li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+
+          {screenings.length > 1 && latest ? (
+            <section aria-labelledby="history-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+              <h2 id="history-heading" className="text-base font-semibold">Score history</h2>
+              <ScoreHistoryChart
+                points={screenings.map((x) => ({ id: x.id, at: x.createdAt.toISOString(), stage: x.stage, score: x.score, band: x.band }))}
+                thresholds={thresholds}
+              />
+            </section>
+          ) : null}
+          <section aria-labelledby="profile-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h2 id="profile-heading" className="text-base font-semibold">Profile</h2>
           <dl className="mt-4 grid gap-x-6 gap-y-4 text-sm sm:grid-cols-2">
             <div>
@@ -76,6 +142,14 @@ export default async function CandidatePage({ params, searchParams }: { params: 
           </dl>
         </section>
 
+        </div>
+        <div className="space-y-6">
+          <section aria-labelledby="links-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+            <h2 id="links-heading" className="text-base font-semibold">Linked candidates</h2>
+            <div className="mt-3">
+              <LinksPanel links={linkViews} />
+            </div>
+          </section>
         <section aria-labelledby="audit-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h2 id="audit-heading" className="text-base font-semibold">Audit trail</h2>
           <ol className="mt-4 space-y-3 text-sm">
@@ -92,7 +166,16 @@ export default async function CandidatePage({ params, searchParams }: { params: 
             ))}
           </ol>
         </section>
+        </div>
       </div>
+      {hasIpEvidence ? (
+        <p className="text-xs text-slate-500">
+          <a href={IP_DATA_ATTRIBUTION.href} className="underline">
+            {IP_DATA_ATTRIBUTION.text}
+          </a>{" "}
+          (DB-IP Lite, CC BY 4.0)
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,48 @@
+import "server-only";
+import { defaultRulesetConfig, DEFAULT_RULESET_VERSION, parseRulesetConfig, type Ruleset } from "@/lib/engine";
+import { getDb, type Tx } from "../db";
+import { isUniqueViolation } from "../db/errors";
+
+export type PublishedRuleset = { id: string; version: number; ruleset: Ruleset };
+
+// Parsed and compiled rulesets are immutable, so one parse per version id is enough for the life of the process.
+const cache = new Map<string, PublishedRuleset>();
+
+/**
+ * The ruleset new screenings use: the most recently published version. A database that has none yet (a fresh
+ * real server, never seeded) gets the engine's default ruleset stored as version 1, published — so every screening
+ * can always name the stored ruleset version it used.
+ */
+export async function getPublishedRuleset(db: Tx | ReturnType<typeof getDb> = getDb()): Promise<PublishedRuleset> {
+  let row = await db.rulesetVersion.findFirst({
+    where: { status: "PUBLISHED" },
+    orderBy: [{ publishedAt: "desc" }, { version: "desc" }],
+    select: { id: true, version: true, config: true },
+  });
+  if (!row) row = await storeDefaultRuleset(db);
+  const hit = cache.get(row.id);
+  if (hit) return hit;
+  // Fails closed: a stored config that no longer validates throws instead of scoring with a broken ruleset.
+  const published = { id: row.id, version: row.version, ruleset: { version: row.version, config: parseRulesetConfig(row.config) } };
+  cache.set(row.id, published);
+  return published;
+}
+
+async function storeDefaultRuleset(db: Tx | ReturnType<typeof getDb>) {
+  try {
+    return await db.rulesetVersion.create({
+      data: {
+        version: DEFAULT_RULESET_VERSION,
+        status: "PUBLISHED",
+        config: JSON.parse(JSON.stringify(defaultRulesetConfig)),
+        notes: "Default ruleset shipped with the engine.",
+        publishedAt: new Date(),
+      },
+      select: { id: true, version: true, config: true },
+    });
+  } catch (error) {
+    // Another process stored it first.
+    if (!isUniqueViolation(error)) throw error;
+    return db.rulesetVersion.findUniqueOrThrow({ where: { version: DEFAULT_RULESET_VERSION }, select: { id: true, version: true, config: true } });
+  }
+}

@@ -1,0 +1,154 @@
+import "server-only";
+import { factsSchema, type Facts } from "@/lib/engine";
+import { enrichEmail } from "@/lib/enrichment/email";
+import { lookupIp, type IpFacts } from "@/lib/enrichment/ip";
+import { analyseActivityTimes, resolveClaimedTimeZone } from "@/lib/enrichment/location-time";
+import { enrichPhone } from "@/lib/enrichment/phone";
+import type { StoredProfile } from "@/lib/schemas/profile";
+import type { CandidateLinks } from "../linkage/find-candidate-links";
+import type { LinkageInput } from "../linkage/linkage-input";
+import type { SanctionsScreening } from "../sanctions/screen-sanctions";
+
+/** Enrichment computed from a stored profile (pure lookups into packaged data; no database). */
+export type ProfileEnrichment = {
+  ips: { context: string; at: string | null; lookup: IpFacts }[];
+  phone: ReturnType<typeof enrichPhone> | null;
+  email: ReturnType<typeof enrichEmail> | null;
+  claimedTimeZone: ReturnType<typeof resolveClaimedTimeZone> | null;
+  activity: ReturnType<typeof analyseActivityTimes> | null;
+};
+
+export function enrichProfile(profile: StoredProfile): ProfileEnrichment {
+  const c = profile.candidate;
+  const claimed = c?.claimedLocation;
+  const claimedTimeZone = claimed && (claimed.city || claimed.region || claimed.country) ? resolveClaimedTimeZone(claimed) : null;
+  const timestamps = profile.observations?.activityTimestamps ?? [];
+  return {
+    ips: (profile.observations?.ips ?? []).map((o) => ({ context: o.context, at: o.at ?? null, lookup: lookupIp(o.ip) })),
+    phone: c?.phone ? enrichPhone(c.phone, { claimedCountry: claimed?.country ?? null }) : null,
+    email: c?.email ? enrichEmail(c.email) : null,
+    claimedTimeZone,
+    activity: timestamps.length ? analyseActivityTimes(timestamps, claimedTimeZone?.timeZone ?? null) : null,
+  };
+}
+
+/** The identifiers linkage indexes, taken from the stored profile (account and ID numbers already hashed). */
+export function linkageInputFromProfile(profile: StoredProfile): LinkageInput {
+  const c = profile.candidate;
+  const equipment = profile.onboarding?.equipment;
+  const shipTo = [equipment?.shipTo, ...(equipment?.shipToChanges ?? []).map((ch) => ch.to)].filter((a) => a != null);
+  return {
+    emails: c?.email ? [c.email] : [],
+    phones: c?.phone ? [{ number: c.phone, claimedCountry: c.claimedLocation?.country ?? null }] : [],
+    addresses: c?.homeAddress ? [c.homeAddress] : [],
+    shipTo,
+    deviceFingerprints: profile.observations?.deviceFingerprints ?? [],
+    ips: (profile.observations?.ips ?? []).map((o) => o.ip),
+    bankAccounts: profile.observations?.bankAccounts ?? [],
+    govIds: profile.observations?.governmentIds ?? [],
+    employers: (profile.workHistory ?? []).map((j) => j.employerName),
+    resumeText: profile.observations?.resumeText ?? null,
+  };
+}
+
+const LINE_TYPES: Record<string, "mobile" | "landline" | "voip" | "toll_free" | "other"> = {
+  MOBILE: "mobile",
+  FIXED_LINE: "landline",
+  FIXED_LINE_OR_MOBILE: "other",
+  VOIP: "voip",
+  TOLL_FREE: "toll_free",
+};
+
+const LINK_KIND: Record<string, "email" | "phone" | "address" | "bank" | "device" | "ip" | "govId"> = {
+  EMAIL: "email",
+  PHONE: "phone",
+  ADDRESS: "address",
+  BANK: "bank",
+  DEVICE: "device",
+  IP: "ip",
+  GOV_ID: "govId",
+};
+
+/** Unknown stays unknown: a classification the data could not make becomes null, never false. */
+function classFlag(lookup: IpFacts, cls: string): boolean | null {
+  if (lookup.networkClass === "unknown" || lookup.asn === null) return null;
+  return lookup.networkClass === cls;
+}
+
+const isoDay = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+
+export type BuildFactsOptions = {
+  candidateId: string;
+  profile: StoredProfile;
+  enrichment: ProfileEnrichment;
+  links: CandidateLinks | null;
+  sanctions: SanctionsScreening | null;
+};
+
+/**
+ * Profile + enrichment + linkage + sanctions → the engine's facts, validated at this boundary with the engine's
+ * strict schema (the engine itself never re-validates).
+ */
+export function buildFacts({ candidateId, profile, enrichment, links, sanctions }: BuildFactsOptions): Facts {
+  const { observations: _observations, ...rest } = profile;
+  const e = enrichment;
+  const facts = {
+    ...rest,
+    candidate: { ...(profile.candidate ?? {}), id: candidateId },
+    enrichment: {
+      ip: e.ips.length
+        ? e.ips.map(({ context, at, lookup }) => ({
+            context,
+            at,
+            country: lookup.country,
+            asn: lookup.asn,
+            org: lookup.organisation,
+            isHosting: classFlag(lookup, "hosting"),
+            isVpn: classFlag(lookup, "vpn"),
+            isProxy: null,
+            isTor: classFlag(lookup, "tor"),
+            distanceKmFromClaimed: null,
+          }))
+        : null,
+      phone: e.phone
+        ? {
+            valid: e.phone.parseable || e.phone.valid ? e.phone.valid : false,
+            country: e.phone.country,
+            lineType: e.phone.lineType === "UNKNOWN" ? null : (LINE_TYPES[e.phone.lineType] ?? "other"),
+            firstSeenAt: isoDay(links?.firstSeen.phone),
+          }
+        : null,
+      email: e.email
+        ? { disposable: e.email.disposable, freeProvider: e.email.freeWebmail, firstSeenAt: isoDay(links?.firstSeen.email) }
+        : null,
+      activity:
+        e.activity && e.activity.sampleSize > 0
+          ? {
+              shareInClaimedWorkHours: e.activity.shareInClaimedZone,
+              bestFitUtcOffsetMinutes: e.activity.bestFitUtcOffsetHours === null ? null : Math.round(e.activity.bestFitUtcOffsetHours * 60),
+              claimedUtcOffsetMinutes: e.activity.claimedUtcOffsetHours === null ? null : Math.round(e.activity.claimedUtcOffsetHours * 60),
+              sampleSize: e.activity.sampleSize,
+            }
+          : null,
+    },
+    sanctions: sanctions?.listVersion
+      ? {
+          listVersion: sanctions.listVersion,
+          matches: sanctions.matches.map((m) => ({ subject: m.subject, queryValue: m.queryValue, listedName: m.listedName, program: m.program, score: m.score })),
+        }
+      : null,
+    linkage: links
+      ? {
+          sharedIdentifiers: links.sharedIdentifiers
+            .filter((s) => LINK_KIND[s.kind])
+            .map((s) => ({ kind: LINK_KIND[s.kind], otherCandidateIds: s.others.map((o) => o.id), otherNamesDiffer: s.otherNamesDiffer })),
+          nearDuplicateResumes: links.nearDuplicateResumes.map((r) => ({ candidateId: r.candidateId, similarity: r.similarity })),
+          sharedShipTo: profile.onboarding?.equipment?.shipTo
+            ? { otherCandidateCount: links.sharedShipTo?.otherCount ?? 0, knownLaptopFarm: null }
+            : null,
+          recurringEmployers: links.recurringEmployers.map((r) => ({ employerName: r.employerName, otherCandidateCount: r.otherCandidateCount })),
+        }
+      : null,
+  };
+  return factsSchema.parse(facts);
+}
