@@ -1,0 +1,72 @@
+/**
+ * One rule = one file in ./rules, shaped like dub's define-fraud-rule: metadata for reviewers and docs, a zod
+ * schema for its config (validated when a ruleset is parsed, so bad config fails closed at publish time), and a
+ * pure `evaluate` that returns a hit with evidence, a suppression with its reason, or null.
+ */
+import type { z } from "zod";
+import type { Category, IndicatorId, Severity, SourceCode } from "./catalog";
+import type { Facts } from "./facts";
+import type { VerificationStepId } from "./verification";
+
+export interface Evidence {
+  /** What was looked at, in a recruiter's words. */
+  label: string;
+  /** The value found, as text. */
+  value: string;
+}
+
+export interface RuleHitResult {
+  kind: "hit";
+  /** One sentence a recruiter can read. */
+  summary: string;
+  evidence: Evidence[];
+  /** Overrides the rule's severity for this hit (e.g. crypto pay for a crypto-sector contractor is M, not H). */
+  severity?: Severity;
+}
+
+export interface RuleSuppressedResult {
+  kind: "suppressed";
+  /** Why the rule did not count although its condition was met (accommodation path, documented name change). */
+  reason: string;
+  evidence: Evidence[];
+}
+
+export type RuleResult = RuleHitResult | RuleSuppressedResult | null;
+
+export interface EvaluationContext {
+  asOf: Date;
+  /** asOf in epoch milliseconds. */
+  asOfMs: number;
+  /** asOf as YYYY-MM-DD (UTC); ISO dates compare lexicographically. */
+  asOfDate: string;
+}
+
+export interface RuleDefinition<C = unknown> {
+  /** kebab-case, stable; stored in rulesets and screenings. */
+  id: string;
+  indicatorIds: readonly IndicatorId[];
+  category: Category;
+  severity: Severity;
+  /** When a hit can carry a different severity, say when (shown in docs). */
+  severityNote?: string;
+  title: string;
+  description: string;
+  source: readonly SourceCode[];
+  innocentExplanations: readonly string[];
+  verificationStep: VerificationStepId;
+  /** Names of the facts the rule reads (dotted paths), for docs and reviewers. */
+  reads: readonly string[];
+  configSchema: z.ZodType<C>;
+  defaultConfig: C;
+  evaluate: (facts: Facts, config: C, ctx: EvaluationContext) => RuleResult;
+}
+
+/** Identity function that keeps the config type tied to the schema. */
+export function defineRule<C>(rule: RuleDefinition<C>): RuleDefinition<C> {
+  return rule;
+}
+
+export const hit = (summary: string, evidence: Evidence[], severity?: Severity): RuleHitResult =>
+  severity ? { kind: "hit", summary, evidence, severity } : { kind: "hit", summary, evidence };
+
+export const suppressed = (reason: string, evidence: Evidence[]): RuleSuppressedResult => ({ kind: "suppressed", reason, evidence });

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { defineRule, hit } from "../rule";
+
+export default defineRule({
+  id: "anonymised-connection",
+  indicatorIds: ["LOC-01"],
+  category: "LOCATION",
+  severity: "L",
+  title: "Connected through a VPN, proxy, Tor or hosting provider",
+  description: "Application or interview connections came through an anonymising service or a data-centre (VPS) address, which hides the real location. Low severity: many people use VPNs for ordinary privacy or work reasons.",
+  source: ["ADV22"],
+  innocentExplanations: ["A privacy VPN or an employer's corporate VPN", "Public Wi-Fi protection", "A cloud development environment"],
+  verificationStep: "show-surroundings",
+  reads: ["enrichment.ip[]"],
+  configSchema: z.strictObject({
+    contexts: z.array(z.enum(["application", "interview", "onboarding", "work"])).min(1),
+    countConsumerVpn: z.boolean(),
+  }),
+  defaultConfig: { contexts: ["application", "interview"], countConsumerVpn: true },
+  evaluate(facts, config) {
+    const ips = facts.enrichment?.ip;
+    if (!ips) return null;
+    const kinds: string[] = [];
+    for (const ip of ips) {
+      if (!config.contexts.includes(ip.context)) continue;
+      if (ip.isTor === true && !kinds.includes("Tor")) kinds.push("Tor");
+      if (ip.isProxy === true && !kinds.includes("proxy")) kinds.push("proxy");
+      if (ip.isHosting === true && !kinds.includes("hosting/VPS")) kinds.push("hosting/VPS");
+      if (config.countConsumerVpn && ip.isVpn === true && !kinds.includes("VPN")) kinds.push("VPN");
+    }
+    if (kinds.length === 0) return null;
+    return hit(`The candidate connected through ${kinds.join(", ")}, which hides their location.`, [{ label: "Anonymising services seen", value: kinds.join(", ") }]);
+  },
+});

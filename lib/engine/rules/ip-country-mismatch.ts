@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { defineRule, hit } from "../rule";
+
+export default defineRule({
+  id: "ip-country-mismatch",
+  indicatorIds: ["LOC-01"],
+  category: "LOCATION",
+  severity: "M",
+  title: "Connected from outside the claimed country",
+  description: "Application or interview connections geolocate to a country other than the one the candidate says they live in. Anonymised addresses (VPN, proxy, Tor, hosting) are excluded here because their location is not the user's; they are scored by anonymised-connection at low severity.",
+  source: ["ADV22"],
+  innocentExplanations: ["Travelling or relocating", "A corporate network or mobile carrier that exits in another country", "Geolocation database error near a border"],
+  verificationStep: "show-surroundings",
+  reads: ["candidate.claimedLocation.country", "enrichment.ip[]"],
+  configSchema: z.strictObject({
+    contexts: z.array(z.enum(["application", "interview", "onboarding", "work"])).min(1),
+    minObservations: z.number().int().min(1),
+  }),
+  defaultConfig: { contexts: ["application", "interview"], minObservations: 1 },
+  evaluate(facts, config) {
+    const claimed = facts.candidate?.claimedLocation?.country;
+    const ips = facts.enrichment?.ip;
+    if (!claimed || !ips) return null;
+    let n = 0;
+    const countries: string[] = [];
+    for (const ip of ips) {
+      if (!ip.country || ip.country === claimed) continue;
+      if (ip.isVpn === true || ip.isProxy === true || ip.isTor === true || ip.isHosting === true) continue;
+      if (!config.contexts.includes(ip.context)) continue;
+      n++;
+      if (!countries.includes(ip.country)) countries.push(ip.country);
+    }
+    if (n < config.minObservations) return null;
+    return hit(`The candidate claims to be in ${claimed} but connected from ${countries.join(", ")} without a VPN or proxy.`, [
+      { label: "Claimed country", value: claimed },
+      { label: "Connection countries", value: countries.join(", ") },
+      { label: "Connections outside the claimed country", value: String(n) },
+    ]);
+  },
+});

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { defineRule, hit } from "../rule";
+import { formatAddress, sameAddress } from "../text";
+
+export default defineRule({
+  id: "ship-to-differs-from-home",
+  indicatorIds: ["EQ-01"],
+  category: "EQUIPMENT",
+  severity: "H",
+  title: "Laptop ship-to address differs from the home address",
+  description: "The company equipment is to be shipped somewhere other than the home address on the identity document / I-9, or to a freight forwarder.",
+  source: ["NYDFS24", "PSA24", "BfV24"],
+  innocentExplanations: ["Temporarily staying with family or moving house", "A safe parcel locker or office address"],
+  verificationStep: "confirm-ship-to",
+  reads: ["onboarding.equipment.shipTo", "candidate.homeAddress"],
+  configSchema: z.strictObject({}),
+  defaultConfig: {},
+  evaluate(facts) {
+    const shipTo = facts.onboarding?.equipment?.shipTo;
+    if (!shipTo) return null;
+    const home = facts.candidate?.homeAddress;
+    const evidence = [];
+    if (shipTo.isFreightForwarder === true) evidence.push({ label: "Ship-to is a freight forwarder", value: "yes" });
+    if (home && sameAddress(shipTo, home) === false) {
+      evidence.push({ label: "Home address (ID / I-9)", value: formatAddress(home) });
+      evidence.push({ label: "Ship-to address", value: formatAddress(shipTo) });
+    }
+    if (evidence.length === 0) return null;
+    return hit(shipTo.isFreightForwarder === true ? "The laptop is to be shipped to a freight forwarder." : "The laptop is to be shipped to an address other than the worker's home.", evidence);
+  },
+});
