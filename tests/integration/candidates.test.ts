@@ -97,7 +97,7 @@ describe("listCandidates", () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listCandidates({ actor: security, query: { limit: 3, cursor } });
+      const page = await listCandidates({ actor: security, query: { sort: "newest", limit: 3, cursor } });
       seen.push(...page.items.map((i) => i.id));
       for (let i = 1; i < page.items.length; i++) {
         const a = page.items[i - 1];
@@ -114,7 +114,7 @@ describe("listCandidates", () => {
   });
 
   it("rejects a tampered cursor with a validation error", async () => {
-    await expect(listCandidates({ actor: recruiter, query: { limit: 5, cursor: "not-a-cursor" } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(listCandidates({ actor: recruiter, query: { sort: "newest", limit: 5, cursor: "not-a-cursor" } })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 });
 
@@ -128,5 +128,46 @@ describe("getCandidate", () => {
 
   it("answers NOT_FOUND for an unknown id", async () => {
     await expect(getCandidate({ actor: recruiter, candidateId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("listCandidates filters and sorts", () => {
+  it("finds candidates by name fragment, email prefix and phone digits, and filters by band and indicator", async () => {
+    const db = getDb();
+    const tag = randomUUID().slice(0, 6);
+    const mk = (over: Partial<{ fullName: string; email: string; phone: string; phoneDigits: string; latestBand: string; latestScore: number; latestIndicators: string[] }>) =>
+      db.candidate.create({
+        data: { fullName: `Filter Person ${tag}`, email: `filter.${randomUUID().slice(0, 6)}@example.org`, createdById: recruiter.id, updatedById: recruiter.id, ...over },
+        select: { id: true },
+      });
+    const a = await mk({ fullName: `Quinn Zebulon ${tag}`, latestBand: "HIGH", latestScore: 60, latestIndicators: ["LNK-01", "PAY-02"] });
+    const b = await mk({ email: `zz-${tag}@example.org`, phone: "+1 (415) 555-0177", phoneDigits: "14155550177", latestBand: "LOW", latestScore: 8, latestIndicators: ["LOC-04"] });
+    const base = { sort: "newest" as const, limit: 50 };
+    const ids = async (q: Partial<Parameters<typeof listCandidates>[0]["query"]>) => (await listCandidates({ actor: recruiter, query: { ...base, ...q } })).items.map((i) => i.id);
+
+    expect(await ids({ q: `zebulon ${tag}` })).toEqual([a.id]);
+    expect(await ids({ q: `zz-${tag}` })).toEqual([b.id]);
+    expect(await ids({ q: "555-0177" })).toContain(b.id);
+    expect(await ids({ q: "555-0177" })).not.toContain(a.id);
+    expect(await ids({ band: "HIGH", q: tag })).toEqual([a.id]);
+    expect(await ids({ indicator: "LNK-01", q: tag })).toEqual([a.id]);
+    expect(await ids({ indicator: "LOC-04", q: tag })).toEqual([b.id]);
+    expect(await ids({ q: "100%_literal" })).toEqual([]); // LIKE wildcards are escaped
+  });
+
+  it("sorts by risk with a stable keyset across pages", async () => {
+    const seen: (number | null)[] = [];
+    const all: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listCandidates({ actor: recruiter, query: { sort: "risk", limit: 4, cursor } });
+      seen.push(...page.items.map((i) => i.latestScore));
+      all.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const scores = seen.map((s) => s ?? -1);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBe(await getDb().candidate.count());
   });
 });

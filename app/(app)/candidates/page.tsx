@@ -3,7 +3,9 @@ import Link from "next/link";
 import { BandBadge, StageBadge } from "@/components/ui/badges";
 import { countryName } from "@/lib/countries";
 import { roleHasPermission } from "@/lib/permissions";
-import { candidateListQuerySchema } from "@/lib/schemas/candidate";
+import { CandidateFilters } from "@/components/candidates/candidate-filters";
+import { INDICATORS } from "@/lib/engine";
+import { BAND_VALUES, candidateListQuerySchema, STAGE_LABELS, STAGES, type CandidateListQuery } from "@/lib/schemas/candidate";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { listCandidates } from "@/lib/server/candidates/list-candidates";
 
@@ -14,9 +16,20 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 export default async function CandidatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("candidates.read", "/candidates");
   const raw = await searchParams;
-  const parsed = candidateListQuerySchema.safeParse({ cursor: typeof raw.cursor === "string" ? raw.cursor : undefined, limit: raw.limit });
-  const query = parsed.success ? parsed.data : { limit: 25 };
+  const first = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
+  const input = { q: first("q"), band: first("band"), stage: first("stage"), indicator: first("indicator"), from: first("from"), to: first("to"), sort: first("sort"), cursor: first("cursor"), limit: first("limit") };
+  const parsed = candidateListQuerySchema.safeParse(input);
+  const query: CandidateListQuery = parsed.success ? parsed.data : { sort: "newest", limit: 25 };
+  const filterError = parsed.success ? null : "Some filters were invalid and were ignored.";
   const { items, nextCursor } = await listCandidates({ actor, query });
+  const filtered = Boolean(query.q || query.band || query.stage || query.indicator || query.from || query.to);
+  const baseParams = new URLSearchParams(Object.entries({ q: query.q, band: query.band, stage: query.stage, indicator: query.indicator, from: query.from, to: query.to, sort: query.sort === "newest" ? undefined : query.sort }).filter((e): e is [string, string] => Boolean(e[1])));
+  const pageHref = (cursor?: string) => {
+    const p = new URLSearchParams(baseParams);
+    if (cursor) p.set("cursor", cursor);
+    const qs = p.toString();
+    return qs ? `/candidates?${qs}` : "/candidates";
+  };
   const canCreate = roleHasPermission(actor.role, "candidates.create");
 
   return (
@@ -24,7 +37,7 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">Candidates</h1>
-          <p className="mt-1 text-sm text-slate-600">Newest first. Bands prioritise human review; they never decide.</p>
+          <p className="mt-1 text-sm text-slate-600">Bands prioritise human review; they never decide.</p>
         </div>
         {canCreate ? (
           <Link href="/candidates/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
@@ -33,13 +46,34 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
         ) : null}
       </div>
 
+      <CandidateFilters
+        values={{ q: query.q, band: query.band, stage: query.stage, indicator: query.indicator, from: query.from, to: query.to, sort: query.sort }}
+        bands={BAND_VALUES.map((b) => ({ value: b, label: b.charAt(0) + b.slice(1).toLowerCase() }))}
+        stages={STAGES.map((st) => ({ value: st, label: STAGE_LABELS[st] }))}
+        indicators={INDICATORS.map((i) => ({ value: i.id, label: `${i.id} — ${i.title.slice(0, 60)}` }))}
+        sorts={[
+          { value: "newest", label: "Newest first" },
+          { value: "oldest", label: "Oldest first" },
+          { value: "risk", label: "Highest risk first" },
+        ]}
+      />
+      {filterError ? (
+        <p role="status" className="text-sm text-amber-800">{filterError}</p>
+      ) : null}
+
       {items.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
-          <h2 className="text-base font-semibold">{query.cursor ? "No more candidates" : "No candidates yet"}</h2>
+          <h2 className="text-base font-semibold">{query.cursor ? "No more candidates" : filtered ? "No candidates match these filters" : "No candidates yet"}</h2>
           <p className="mt-1 text-sm text-slate-600">
-            {query.cursor ? "You've reached the end of the list." : canCreate ? "Add the first candidate to start screening." : "Recruiters add candidates; they will appear here."}
+            {query.cursor
+              ? "You've reached the end of the list."
+              : filtered
+                ? "Try a shorter search or fewer filters."
+                : canCreate
+                  ? "Add the first candidate to start screening."
+                  : "Recruiters add candidates; they will appear here."}
           </p>
-          {canCreate && !query.cursor ? (
+          {canCreate && !query.cursor && !filtered ? (
             <Link href="/candidates/new" className="mt-4 inline-block text-sm font-semibold text-brand-600 hover:underline">
               Add a candidate
             </Link>
@@ -48,7 +82,7 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
       ) : (
         <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Candidates, newest first</caption>
+            <caption className="sr-only">Candidates</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
                 <th scope="col" className="px-4 py-3">Name</th>
@@ -81,15 +115,15 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
 
       <nav aria-label="Pagination" className="flex items-center justify-between">
         {query.cursor ? (
-          <Link href="/candidates" className="text-sm font-semibold text-brand-600 hover:underline">
-            ← Back to newest
+          <Link href={pageHref()} className="text-sm font-semibold text-brand-600 hover:underline">
+            ← Back to first page
           </Link>
         ) : (
           <span />
         )}
         {nextCursor ? (
-          <Link href={`/candidates?cursor=${nextCursor}`} className="rounded-md px-3 py-1.5 text-sm font-semibold text-brand-600 ring-1 ring-slate-300 hover:bg-slate-50" rel="next">
-            Older candidates →
+          <Link href={pageHref(nextCursor)} className="rounded-md px-3 py-1.5 text-sm font-semibold text-brand-600 ring-1 ring-slate-300 hover:bg-slate-50" rel="next">
+            Next page →
           </Link>
         ) : null}
       </nav>

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { CandidateListQuery } from "@/lib/schemas/candidate";
 import { assertPermission, type Actor } from "../auth/authorization";
-import { getDb } from "../db";
+import { getDb, Prisma } from "../db";
 
 export type ListCandidatesOptions = { actor: Actor; query: CandidateListQuery };
 
@@ -14,35 +14,78 @@ export type CandidateListItem = {
   claimedCountry: string | null;
   latestScore: number | null;
   latestBand: string | null;
+  latestIndicators: string[];
   createdAt: Date;
 };
 
-// Keyset pagination on (created_at DESC, id DESC): constant cost per page however deep, backed by an index.
-export function encodeCursor(item: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${item.createdAt.toISOString()}|${item.id}`).toString("base64url");
+type Cursor = { createdAt: Date; id: string; score: number };
+
+// Keyset pagination: the cursor carries the sort key of the last row, so every page costs the same however deep,
+// on an index ((created_at, id) or (latest_score, created_at, id)). Unscreened rows sort as score -1.
+export function encodeCursor(item: { createdAt: Date; id: string; latestScore?: number | null }): string {
+  return Buffer.from(`${item.createdAt.toISOString()}|${item.id}|${item.latestScore ?? -1}`).toString("base64url");
 }
 
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
+export function decodeCursor(cursor: string): Cursor {
+  const [at, id, score] = Buffer.from(cursor, "base64url").toString().split("|");
   const createdAt = new Date(at ?? "");
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
+  const s = Number(score ?? -1);
+  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id) || !Number.isInteger(s)) {
     throw new AppError("VALIDATION", "That page link is invalid. Start again from the first page.");
   }
-  return { createdAt, id };
+  return { createdAt, id, score: s };
 }
 
 export async function listCandidates({ actor, query }: ListCandidatesOptions) {
   assertPermission(actor, "candidates.read");
+  const where: Prisma.Sql[] = [];
+  if (query.q) {
+    const q = query.q;
+    const digits = q.replace(/\D/g, "");
+    const or: Prisma.Sql[] = [Prisma.sql`c.full_name ILIKE ${"%" + escapeLike(q) + "%"}`];
+    if (q.includes("@")) or.push(Prisma.sql`c.email = ${q.toLowerCase()}`);
+    else or.push(Prisma.sql`c.email LIKE ${escapeLike(q.toLowerCase()) + "%"}`);
+    if (digits.length >= 6) or.push(Prisma.sql`c.phone_digits LIKE ${"%" + digits}`);
+    where.push(Prisma.sql`(${Prisma.join(or, " OR ")})`);
+  }
+  if (query.band) where.push(Prisma.sql`c.latest_band = ${query.band}`);
+  if (query.stage) where.push(Prisma.sql`c.stage = ${query.stage}::"Stage"`);
+  if (query.indicator) where.push(Prisma.sql`c.latest_indicators @> ARRAY[${query.indicator}]::text[]`);
+  if (query.from) where.push(Prisma.sql`c.created_at >= ${new Date(`${query.from}T00:00:00Z`)}`);
+  if (query.to) where.push(Prisma.sql`c.created_at < ${new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000)}`);
+
   const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const rows = await getDb().candidate.findMany({
-    where: after
-      ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-      : undefined,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select: { id: true, fullName: true, email: true, stage: true, claimedCountry: true, latestScore: true, latestBand: true, createdAt: true },
-  });
+  let order: Prisma.Sql;
+  if (query.sort === "oldest") {
+    order = Prisma.sql`c.created_at ASC, c.id ASC`;
+    if (after) where.push(Prisma.sql`(c.created_at, c.id) > (${after.createdAt}, ${after.id}::uuid)`);
+  } else if (query.sort === "risk") {
+    order = Prisma.sql`COALESCE(c.latest_score, -1) DESC, c.created_at DESC, c.id DESC`;
+    if (after) where.push(Prisma.sql`(COALESCE(c.latest_score, -1), c.created_at, c.id) < (${after.score}, ${after.createdAt}, ${after.id}::uuid)`);
+  } else {
+    order = Prisma.sql`c.created_at DESC, c.id DESC`;
+    if (after) where.push(Prisma.sql`(c.created_at, c.id) < (${after.createdAt}, ${after.id}::uuid)`);
+  }
+  const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+  const rows = await getDb().$queryRaw<
+    { id: string; full_name: string; email: string; stage: string; claimed_country: string | null; latest_score: number | null; latest_band: string | null; latest_indicators: string[]; created_at: Date }[]
+  >`SELECT c.id, c.full_name, c.email, c.stage::text AS stage, c.claimed_country, c.latest_score, c.latest_band, c.latest_indicators, c.created_at
+      FROM candidates c ${whereSql} ORDER BY ${order} LIMIT ${query.limit + 1}`;
   const hasMore = rows.length > query.limit;
-  const items: CandidateListItem[] = hasMore ? rows.slice(0, query.limit) : rows;
+  const items: CandidateListItem[] = rows.slice(0, query.limit).map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    email: r.email,
+    stage: r.stage,
+    claimedCountry: r.claimed_country?.trim() || null,
+    latestScore: r.latest_score,
+    latestBand: r.latest_band,
+    latestIndicators: r.latest_indicators ?? [],
+    createdAt: r.created_at,
+  }));
   return { items, nextCursor: hasMore ? encodeCursor(items[items.length - 1]) : null };
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (m) => `\\${m}`);
 }

@@ -101,7 +101,10 @@ export async function submitCandidate(options: SubmitCandidateOptions): Promise<
         createdById: actor.id,
       },
     });
-    await tx.candidate.update({ where: { id: candidateId }, data: { latestScore: assessment.score, latestBand: assessment.band } });
+    await tx.candidate.update({
+      where: { id: candidateId },
+      data: { latestScore: assessment.score, latestBand: assessment.band, latestIndicators: [...new Set(assessment.hits.flatMap((h) => h.indicatorIds))].sort() },
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "candidate.screened",
@@ -164,6 +167,7 @@ function candidateColumns(profile: StoredProfile, stage: Stage, actorId: string)
     fullName: c.legalName ?? "(name not given)",
     email: c.email ?? "",
     phone: c.phone ?? null,
+    phoneDigits: c.phone ? c.phone.replace(/\D/g, "") || null : null,
     claimedCity: c.claimedLocation?.city ?? null,
     claimedRegion: c.claimedLocation?.region ?? null,
     claimedCountry: c.claimedLocation?.country ?? null,
