@@ -2,19 +2,12 @@ import "server-only";
 import type { PrismaClient } from "../db/generated/client";
 import { hashPassword } from "../auth/password";
 import { getPublishedRuleset } from "../rulesets/get-published-ruleset";
+import { candidateSubmissionSchema } from "@/lib/schemas/profile";
+import { submitCandidate } from "../screening/submit-candidate";
+import { demoCandidates } from "./demo-candidates";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
 export type SeedDemoDataOptions = { db: PrismaClient; ifEmpty?: boolean; log?: (msg: string) => void };
-
-// Clearly fictional people (example.com / example.org addresses, 555 phone numbers).
-const DEMO_CANDIDATES = [
-  { fullName: "Jordan Avery", email: "jordan.avery@example.org", phone: "+1 415 555 0132", claimedCity: "San Francisco", claimedRegion: "CA", claimedCountry: "US" },
-  { fullName: "Priya Natarajan", email: "priya.n@example.org", phone: "+1 512 555 0187", claimedCity: "Austin", claimedRegion: "TX", claimedCountry: "US" },
-  { fullName: "Mateo Fernández", email: "mateo.fernandez@example.org", phone: "+34 612 345 678", claimedCity: "Valencia", claimedRegion: null, claimedCountry: "ES" },
-  { fullName: "Hannah Okafor", email: "hannah.okafor@example.org", phone: "+44 7700 900123", claimedCity: "Leeds", claimedRegion: null, claimedCountry: "GB" },
-  { fullName: "Daniel Kim", email: "daniel.kim.dev@example.org", phone: "+1 206 555 0199", claimedCity: "Seattle", claimedRegion: "WA", claimedCountry: "US" },
-  { fullName: "Emily Chen", email: "emily.chen@example.org", phone: "+1 646 555 0145", claimedCity: "New York", claimedRegion: "NY", claimedCountry: "US" },
-] as const;
 
 /** Demo users and a few candidates. With `ifEmpty`, does nothing when any user exists (first start only). */
 export async function seedDemoData({ db, ifEmpty = false, log = console.log }: SeedDemoDataOptions) {
@@ -29,20 +22,24 @@ export async function seedDemoData({ db, ifEmpty = false, log = console.log }: S
     for (const u of DEMO_USERS) {
       await tx.user.upsert({ where: { email: u.email }, update: {}, create: { ...u, passwordHash } });
     }
-    const recruiter = await tx.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email }, select: { id: true } });
-    const start = Date.UTC(2026, 9, 1);
-    for (const [i, c] of DEMO_CANDIDATES.entries()) {
-      const existing = await tx.candidate.findFirst({ where: { email: c.email }, select: { id: true } });
-      if (existing) continue;
-      const candidate = await tx.candidate.create({
-        data: { ...c, createdById: recruiter.id, updatedById: recruiter.id, createdAt: new Date(start + i * 86_400_000) },
-        select: { id: true },
-      });
-      await tx.auditEvent.create({
-        data: { actorId: recruiter.id, action: "candidate.created", subjectType: "Candidate", subjectId: candidate.id, after: { ...c, seeded: true } },
-      });
-    }
   });
-  log(`seeded ${DEMO_USERS.length} demo users and ${DEMO_CANDIDATES.length} demo candidates`);
+  const recruiter = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email }, select: { id: true, email: true, name: true, role: true } });
+  // Every demo candidate goes through the real submit path (enrichment, linkage, engine), so the demo shows what a
+  // real pipeline would. Candidates past the application stage are screened twice, as they would have been.
+  const demos = demoCandidates();
+  const started = performance.now();
+  for (const [i, demo] of demos.entries()) {
+    const submission = candidateSubmissionSchema.parse(demo.submission);
+    const existing = await db.candidate.findUnique({ where: { externalId: submission.externalId ?? "" }, select: { id: true } });
+    if (existing) continue;
+    if (submission.stage !== "APPLICATION" && i % 3 === 0) {
+      const { interviews: _i, offer: _o, onboarding: _ob, activity: _a, postHire: _p, ...applicationOnly } = submission.profile;
+      await submitCandidate({ actor: recruiter, submission: { ...submission, stage: "APPLICATION", profile: applicationOnly }, trigger: "form" });
+    }
+    const { candidateId } = await submitCandidate({ actor: recruiter, submission, trigger: "form" });
+    await db.candidate.update({ where: { id: candidateId }, data: { createdAt: new Date(Date.now() - demo.daysAgo * 86_400_000 - i * 60_000) } });
+    if ((i + 1) % 50 === 0) log(`  ${i + 1}/${demos.length} demo candidates screened (${Math.round(performance.now() - started)} ms)`);
+  }
+  log(`seeded ${DEMO_USERS.length} demo users and ${demos.length} demo candidates`);
   return { seeded: true };
 }

@@ -75,8 +75,6 @@ function classFlag(lookup: IpFacts, cls: string): boolean | null {
   return lookup.networkClass === cls;
 }
 
-const isoDay = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
-
 export type BuildFactsOptions = {
   candidateId: string;
   profile: StoredProfile;
@@ -115,11 +113,13 @@ export function buildFacts({ candidateId, profile, enrichment, links, sanctions 
             valid: e.phone.parseable || e.phone.valid ? e.phone.valid : false,
             country: e.phone.country,
             lineType: e.phone.lineType === "UNKNOWN" ? null : (LINE_TYPES[e.phone.lineType] ?? "other"),
-            firstSeenAt: isoDay(links?.firstSeen.phone),
+            // Our own first-seen date is not the number's age (we first see every number when it applies), so the
+            // age stays unknown to the engine; the first-seen date is kept with the identifier and shown to reviewers.
+            firstSeenAt: null,
           }
         : null,
       email: e.email
-        ? { disposable: e.email.disposable, freeProvider: e.email.freeWebmail, firstSeenAt: isoDay(links?.firstSeen.email) }
+        ? { disposable: e.email.disposable, freeProvider: e.email.freeWebmail, firstSeenAt: null }
         : null,
       activity:
         e.activity && e.activity.sampleSize > 0

@@ -39,7 +39,7 @@ export type SubmitCandidateResult = {
   assessment: Assessment;
 };
 
-type Existing = { id: string; profile: StoredProfile; stage: Stage; latestScore: number | null; latestBand: string | null } | null;
+type Existing = { id: string; profile: StoredProfile; stage: Stage; latestScore: number | null; latestBand: string | null; updatedAt: Date } | null;
 
 /**
  * The one path every submit takes (form, API, CSV, CLI): merge the stage evidence into the profile, enrich, link
@@ -139,7 +139,7 @@ export async function submitCandidate(options: SubmitCandidateOptions): Promise<
 }
 
 async function findExisting(db: ReturnType<typeof getDb>, options: SubmitCandidateOptions): Promise<Existing> {
-  const select = { id: true, profile: true, stage: true, latestScore: true, latestBand: true } as const;
+  const select = { id: true, profile: true, stage: true, latestScore: true, latestBand: true, updatedAt: true } as const;
   let row = null;
   if (options.candidateId) {
     row = await db.candidate.findUnique({ where: { id: options.candidateId }, select });
@@ -151,12 +151,12 @@ async function findExisting(db: ReturnType<typeof getDb>, options: SubmitCandida
   return { ...row, profile: storedProfileSchema.parse(row.profile ?? {}) };
 }
 
-/** Row-locks the candidate and refuses to overwrite a concurrent change made since we read it. */
+/** Row-locks the candidate and refuses to overwrite a change made since we read it (optimistic check on updated_at). */
 async function lockAndCheckUnchanged(tx: Tx, before: Existing) {
   if (!before) return;
-  const rows = await tx.$queryRaw<{ profile: unknown }[]>`SELECT profile FROM candidates WHERE id = ${before.id}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ updated_at: Date }[]>`SELECT updated_at FROM candidates WHERE id = ${before.id}::uuid FOR UPDATE`;
   if (!rows.length) throw new AppError("NOT_FOUND", "No candidate with that id.");
-  if (JSON.stringify(rows[0].profile) !== JSON.stringify(toJson(before.profile))) {
+  if (rows[0].updated_at.getTime() !== before.updatedAt.getTime()) {
     throw new AppError("CONFLICT", "Someone else changed this candidate while you were saving. Reload and submit again.");
   }
 }
