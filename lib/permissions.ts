@@ -11,6 +11,9 @@ export const PERMISSIONS = {
   "candidates.update": ["RECRUITER", "ADMIN"],
   "rules.read": ["RECRUITER", "SECURITY", "ADMIN"],
   "audit.read": ["SECURITY", "ADMIN"],
+  /** Record proceed / hold / refer to security, with a rationale. */
+  "candidates.decide": ["RECRUITER", "SECURITY", "ADMIN"],
+  /** Record the security review outcome (cleared / not cleared). */
   "review.decide": ["SECURITY", "ADMIN"],
   "rulesets.manage": ["ADMIN"],
   "sanctions.manage": ["ADMIN"],

@@ -11,6 +11,9 @@ export type AuditAction =
   | "candidate.created"
   | "candidate.viewed"
   | "candidate.screened"
+  | "candidate.decision_recorded"
+  | "candidates.import_started"
+  | "candidates.exported"
   | "user.created"
   | "user.role_changed"
   | "user.disabled"
@@ -18,7 +21,9 @@ export type AuditAction =
   | "user.password_reset"
   | "ruleset.published"
   | "sanctions.list_imported"
-  | "sanctions.list_reactivated";
+  | "sanctions.list_reactivated"
+  | "apikey.created"
+  | "apikey.revoked";
 
 export type RecordAuditEventOptions = {
   actorId: string | null;

@@ -53,6 +53,11 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
       ? await tx.screening.findUniqueOrThrow({ where: { id: screenings[screenings.length - 1].id }, select: { hits: true, details: true } })
       : null;
     const links = await findCandidateLinks(tx, { candidateId });
+    const decisions = await tx.decision.findMany({
+      where: { candidateId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, outcome: true, rationale: true, createdAt: true, actor: { select: { name: true } } },
+    });
     const auditTrail = await tx.auditEvent.findMany({
       where: { subjectType: "Candidate", subjectId: candidate.id },
       orderBy: [{ at: "desc" }, { id: "desc" }],
@@ -73,6 +78,7 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
       screenings,
       latest,
       links,
+      decisions,
       bandThresholds: ruleset.config.bandThresholds,
       auditTrail: auditTrail.map((e) => ({ ...e, id: e.id.toString() })),
     };

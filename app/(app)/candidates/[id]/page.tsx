@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DecisionForm } from "@/components/candidates/decision-form";
 import { HitList } from "@/components/candidates/hit-list";
 import { LinksPanel } from "@/components/candidates/links-panel";
 import { ScoreHistoryChart } from "@/components/candidates/score-history-chart";
@@ -8,6 +9,9 @@ import type { LinkView } from "@/components/candidates/types";
 import { BandBadge, StageBadge } from "@/components/ui/badges";
 import { CATEGORY_TITLES, SOURCES } from "@/lib/engine";
 import { IP_DATA_ATTRIBUTION } from "@/lib/enrichment/ip";
+import { roleHasPermission } from "@/lib/permissions";
+import { DECISION_LABELS, REVIEW_OUTCOMES, type DecisionOutcome } from "@/lib/schemas/decision";
+import { recordDecisionAction } from "./actions";
 import { countryName } from "@/lib/countries";
 import { isAppError } from "@/lib/errors";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
@@ -22,6 +26,15 @@ const AUDIT_LABELS: Record<string, string> = {
   "candidate.created": "Created",
   "candidate.viewed": "Viewed",
   "candidate.screened": "Screened",
+  "candidate.decision_recorded": "Decision recorded",
+};
+
+const OUTCOME_HINTS: Record<DecisionOutcome, string> = {
+  PROCEED: "Continue the process; the flags were explained or ruled out.",
+  HOLD: "Pause until a verification step is done.",
+  REFER_TO_SECURITY: "Ask a security analyst to review before going further.",
+  CLEARED: "Security review found the concerns explained.",
+  NOT_CLEARED: "Security review could not clear the concerns.",
 };
 
 export default async function CandidatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
@@ -35,7 +48,10 @@ export default async function CandidatePage({ params, searchParams }: { params: 
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const { candidate, auditTrail, screenings, latest, links, bandThresholds: thresholds } = data;
+  const { candidate, auditTrail, screenings, latest, links, decisions, bandThresholds: thresholds } = data;
+  const outcomes = (Object.keys(DECISION_LABELS) as DecisionOutcome[])
+    .filter((o) => (REVIEW_OUTCOMES.includes(o) ? roleHasPermission(actor.role, "review.decide") : roleHasPermission(actor.role, "candidates.decide")))
+    .map((o) => ({ value: o, label: DECISION_LABELS[o], hint: OUTCOME_HINTS[o] }));
   const linkViews: LinkView[] = [
     ...links.sharedIdentifiers.map((s) => ({ kind: s.kind, display: s.display, others: s.others, otherNamesDiffer: s.otherNamesDiffer })),
     ...(links.sharedShipTo ? [{ kind: "SHIP_TO", display: links.sharedShipTo.display, others: links.sharedShipTo.others }] : []),
@@ -150,6 +166,30 @@ export default async function CandidatePage({ params, searchParams }: { params: 
               <LinksPanel links={linkViews} />
             </div>
           </section>
+        <section aria-labelledby="decisions-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <h2 id="decisions-heading" className="text-base font-semibold">Decisions</h2>
+          {decisions.length ? (
+            <ol className="mt-3 space-y-3 text-sm">
+              {decisions.map((d) => (
+                <li key={d.id} className="border-l-2 border-brand-600 pl-3">
+                  <p className="font-medium">{DECISION_LABELS[d.outcome as DecisionOutcome] ?? d.outcome}</p>
+                  <p className="text-slate-700">{d.rationale}</p>
+                  <p className="text-xs text-slate-500">
+                    {d.actor.name} · {dateFormat.format(d.createdAt)} UTC
+                  </p>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="mt-2 text-sm text-slate-600">No decision recorded yet.</p>
+          )}
+          {outcomes.length ? (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <DecisionForm action={recordDecisionAction} candidateId={candidate.id} outcomes={outcomes} />
+            </div>
+          ) : null}
+        </section>
+
         <section aria-labelledby="audit-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h2 id="audit-heading" className="text-base font-semibold">Audit trail</h2>
           <ol className="mt-4 space-y-3 text-sm">

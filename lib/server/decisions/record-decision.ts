@@ -1,0 +1,34 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { REVIEW_OUTCOMES, type DecisionInput } from "@/lib/schemas/decision";
+import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event";
+import { assertPermission, type Actor } from "../auth/authorization";
+import { getDb } from "../db";
+
+export type RecordDecisionOptions = { actor: Actor; input: DecisionInput; meta?: RequestMeta };
+
+/**
+ * A person's decision with its rationale, tied to the screening they saw. The product never decides by itself:
+ * this is the only way an outcome is recorded, and it is append-only.
+ */
+export async function recordDecision({ actor, input, meta }: RecordDecisionOptions) {
+  assertPermission(actor, REVIEW_OUTCOMES.includes(input.outcome) ? "review.decide" : "candidates.decide");
+  return getDb().$transaction(async (tx) => {
+    const candidate = await tx.candidate.findUnique({ where: { id: input.candidateId }, select: { id: true, latestScore: true, latestBand: true } });
+    if (!candidate) throw new AppError("NOT_FOUND", "No candidate with that id.");
+    const screening = await tx.screening.findFirst({ where: { candidateId: candidate.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    const decision = await tx.decision.create({
+      data: { candidateId: candidate.id, screeningId: screening?.id ?? null, outcome: input.outcome, rationale: input.rationale, actorId: actor.id },
+      select: { id: true, candidateId: true, outcome: true, createdAt: true },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "candidate.decision_recorded",
+      subjectType: "Candidate",
+      subjectId: candidate.id,
+      after: { decisionId: decision.id, outcome: input.outcome, rationale: input.rationale, screeningId: screening?.id ?? null, score: candidate.latestScore, band: candidate.latestBand },
+      meta,
+    });
+    return decision;
+  });
+}

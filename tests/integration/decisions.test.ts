@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/server/auth/authorization";
+import { createCandidate } from "@/lib/server/candidates/create-candidate";
+import { getDb } from "@/lib/server/db";
+import { recordDecision } from "@/lib/server/decisions/record-decision";
+import { decisionSchema } from "@/lib/schemas/decision";
+import { candidateInput, createTestUser } from "../support/factories";
+
+let recruiter: Actor;
+let security: Actor;
+let candidateId: string;
+
+beforeAll(async () => {
+  recruiter = await createTestUser("RECRUITER");
+  security = await createTestUser("SECURITY");
+  ({ id: candidateId } = await createCandidate({ actor: recruiter, input: candidateInput(), idempotencyKey: randomUUID() }));
+});
+
+describe("recordDecision", () => {
+  it("records a recruiter's decision with its rationale, tied to the latest screening, and audits it", async () => {
+    const decision = await recordDecision({ actor: recruiter, input: { candidateId, outcome: "REFER_TO_SECURITY", rationale: "Ship-to address changed two days before start." } });
+    const db = getDb();
+    const row = await db.decision.findUniqueOrThrow({ where: { id: decision.id } });
+    const screening = await db.screening.findFirstOrThrow({ where: { candidateId }, orderBy: { createdAt: "desc" } });
+    expect(row).toMatchObject({ outcome: "REFER_TO_SECURITY", actorId: recruiter.id, screeningId: screening.id });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: candidateId, action: "candidate.decision_recorded" } });
+    expect(audit.after).toMatchObject({ decisionId: decision.id, rationale: "Ship-to address changed two days before start." });
+  });
+
+  it("keeps security-review outcomes to security analysts and admins", async () => {
+    await expect(recordDecision({ actor: recruiter, input: { candidateId, outcome: "CLEARED", rationale: "Looks fine to me, honestly." } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const ok = await recordDecision({ actor: security, input: { candidateId, outcome: "CLEARED", rationale: "Former employer confirmed by phone via its public switchboard." } });
+    expect(ok.outcome).toBe("CLEARED");
+  });
+
+  it("requires a rationale and refuses changes to recorded decisions", async () => {
+    expect(decisionSchema.safeParse({ candidateId, outcome: "HOLD", rationale: "ok" }).success).toBe(false);
+    const d = await recordDecision({ actor: recruiter, input: { candidateId, outcome: "HOLD", rationale: "Waiting for the notary appointment." } });
+    await expect(getDb().decision.update({ where: { id: d.id }, data: { rationale: "rewritten" } })).rejects.toThrow(/append-only/);
+  });
+
+  it("answers NOT_FOUND for an unknown candidate", async () => {
+    await expect(recordDecision({ actor: recruiter, input: { candidateId: randomUUID(), outcome: "PROCEED", rationale: "No such person exists here." } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
