@@ -37,9 +37,9 @@ const OUTCOME_HINTS: Record<DecisionOutcome, string> = {
   NOT_CLEARED: "Security review could not clear the concerns.",
 };
 
-export default async function CandidatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function CandidatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; screened?: string }> }) {
   const { id } = await params;
-  const { created } = await searchParams;
+  const { created, screened } = await searchParams;
   const actor = await requirePageActor("candidates.read", `/candidates/${id}`);
   let data;
   try {
@@ -65,9 +65,9 @@ export default async function CandidatePage({ params, searchParams }: { params: 
       <Link href="/candidates" className="text-sm font-semibold text-brand-600 hover:underline">
         ← All candidates
       </Link>
-      {created ? (
+      {created || screened ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">
-          Candidate created.
+          {created ? "Candidate created and screened." : "Evidence saved and screened."}
         </p>
       ) : null}
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -78,6 +78,20 @@ export default async function CandidatePage({ params, searchParams }: { params: 
             <BandBadge band={candidate.latestBand} score={candidate.latestScore} />
           </div>
         </div>
+        {roleHasPermission(actor.role, "candidates.update") ? (
+          <nav aria-label="Add evidence" className="flex flex-wrap items-center gap-2">
+            <span className="text-sm text-slate-600">Add evidence:</span>
+            {[
+              ["application", "Application"],
+              ["interview", "Interview"],
+              ["onboarding", "Offer & onboarding"],
+            ].map(([slug, label]) => (
+              <Link key={slug} href={`/candidates/${candidate.id}/evidence/${slug}`} className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
+                {label}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">

@@ -1,0 +1,332 @@
+"use client";
+
+import { useActionState, useId, useMemo, useState } from "react";
+import type { ActionResult } from "@/lib/errors";
+import { getPath, prune, setPath } from "@/lib/intake/paths";
+import type { FieldDef, SectionDef } from "@/lib/intake/stage-fields";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+type Props<T> = {
+  action: (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+  candidateId: string;
+  stageKey: string;
+  sections: SectionDef[];
+  /** The stored profile (sensitive numbers removed): the form edits it, so untouched evidence is kept. */
+  initial: Record<string, unknown>;
+  stageOptions: { value: string; label: string }[];
+  defaultStage: string;
+  idempotencyKey: string;
+  countries: readonly { code: string; name: string }[];
+  ipContext: "application" | "interview" | "onboarding";
+};
+
+const control = "block w-full rounded-md border bg-white px-3 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
+
+/**
+ * One form for every stage, rendered from field descriptors. State lives here (a validation error never loses the
+ * draft); the submit sends the sections this stage owns as JSON, validated on the server with the API's schema.
+ */
+export function StageForm<T>(props: Props<T>) {
+  const { action, candidateId, stageKey, sections, initial, stageOptions, defaultStage, idempotencyKey, countries, ipContext } = props;
+  const [state, formAction] = useActionState(action, null);
+  const [values, setValues] = useState<Record<string, unknown>>(() => toFormValues(initial, sections, ipContext));
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const payload = useMemo(() => JSON.stringify(toPayload(values, sections, initial, ipContext)), [values, sections, initial, ipContext]);
+  const set = (path: string, value: unknown) => setValues((v) => setPath(v, path, value));
+
+  return (
+    <form action={formAction} className="space-y-8" noValidate>
+      <input type="hidden" name="candidateId" value={candidateId} />
+      <input type="hidden" name="stageKey" value={stageKey} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <input type="hidden" name="payload" value={payload} />
+      <FormMessage state={state} />
+      {errors._form ? <p className="text-sm text-red-700">{errors._form.join(" ")}</p> : null}
+      {sections.map((section) => (
+        <fieldset key={section.title} className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <legend className="px-1 text-base font-semibold">{section.title}</legend>
+          {section.description ? <p className="mb-4 text-sm text-slate-600">{section.description}</p> : null}
+          <div className="grid gap-4 sm:grid-cols-2">
+            {section.fields.map((f) => (
+              <Field key={f.path} field={f} path={f.path} values={values} set={set} errors={errors} countries={countries} />
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      <div className="flex flex-wrap items-end gap-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <div>
+          <label htmlFor="stage-after" className="block text-sm font-medium text-slate-800">
+            Stage after saving
+          </label>
+          <select id="stage-after" name="stage" defaultValue={defaultStage} className={`${control} border-slate-300`}>
+            {stageOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <SubmitButton pendingLabel="Saving and screening…">Save and screen</SubmitButton>
+        <p className="text-xs text-slate-500">Saving re-runs the screening with the evidence so far. Blank fields count as unknown, never as “no”.</p>
+      </div>
+    </form>
+  );
+}
+
+type FieldProps = {
+  field: FieldDef;
+  path: string;
+  values: Record<string, unknown>;
+  set: (path: string, value: unknown) => void;
+  errors: Record<string, string[]>;
+  countries: readonly { code: string; name: string }[];
+};
+
+function Field({ field, path, values, set, errors, countries }: FieldProps) {
+  const id = useId();
+  const errs = errors[path];
+  const hint = "hint" in field ? field.hint : undefined;
+  const describedBy = [hint ? `${id}-hint` : "", errs ? `${id}-err` : ""].filter(Boolean).join(" ") || undefined;
+  const value = getPath(values, path);
+  const border = errs ? "border-red-600" : "border-slate-300";
+  const wide = ("wide" in field && field.wide) || field.kind === "list" || field.kind === "textarea" || field.kind === "lines" || field.kind === "checkboxes";
+  const common = { id, "aria-describedby": describedBy, "aria-invalid": errs ? true : undefined } as const;
+
+  let input: React.ReactNode;
+  switch (field.kind) {
+    case "list":
+      return <ListField field={field} path={path} values={values} set={set} errors={errors} countries={countries} />;
+    case "textarea":
+      input = (
+        <>
+          <textarea {...common} rows={6} className={`${control} ${border}`} value={(value as string) ?? ""} onChange={(e) => set(path, e.target.value)} />
+          {path.endsWith("resumeText") ? (
+            <input
+              type="file"
+              accept=".txt,text/plain"
+              aria-label="Load résumé text from a .txt file"
+              className="mt-2 text-xs"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                if (file) set(path, (await file.text()).slice(0, 200_000));
+              }}
+            />
+          ) : null}
+        </>
+      );
+      break;
+    case "lines":
+      input = <textarea {...common} rows={3} className={`${control} ${border} font-mono`} value={(value as string) ?? ""} onChange={(e) => set(path, e.target.value)} />;
+      break;
+    case "select":
+    case "country":
+    case "tristate": {
+      const options =
+        field.kind === "select" ? field.options : field.kind === "country" ? countries.map((c) => ({ value: c.code, label: c.name })) : [{ value: "true", label: "Yes" }, { value: "false", label: "No" }];
+      input = (
+        <select {...common} className={`${control} ${border}`} value={value === undefined || value === null ? "" : String(value)} onChange={(e) => set(path, e.target.value || undefined)}>
+          <option value="">{field.kind === "tristate" ? "Unknown" : "—"}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    }
+    case "checkboxes": {
+      const selected = new Set((value as string[] | undefined) ?? []);
+      return (
+        <fieldset className="sm:col-span-2" aria-describedby={describedBy}>
+          <legend className="text-sm font-medium text-slate-800">{field.label}</legend>
+          <div className="mt-1 flex flex-wrap gap-4">
+            {field.options.map((o) => (
+              <label key={o.value} className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  checked={selected.has(o.value)}
+                  onChange={(e) => {
+                    const next = new Set(selected);
+                    if (e.target.checked) next.add(o.value);
+                    else next.delete(o.value);
+                    set(path, next.size ? [...next] : undefined);
+                  }}
+                />
+                {o.label}
+              </label>
+            ))}
+          </div>
+          <Errors id={`${id}-err`} errs={errs} />
+        </fieldset>
+      );
+    }
+    default: {
+      const type = field.kind === "datetime" ? "datetime-local" : field.kind;
+      input = (
+        <input
+          {...common}
+          type={type}
+          required={"required" in field ? field.required : undefined}
+          className={`${control} ${border}`}
+          value={value === undefined || value === null ? "" : String(value)}
+          onChange={(e) => set(path, e.target.value)}
+        />
+      );
+    }
+  }
+  return (
+    <div className={wide ? "space-y-1 sm:col-span-2" : "space-y-1"}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {field.label}
+        {"required" in field && field.required ? <span className="text-red-700" aria-hidden="true"> *</span> : null}
+      </label>
+      {input}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <Errors id={`${id}-err`} errs={errs} />
+    </div>
+  );
+}
+
+function Errors({ id, errs }: { id: string; errs?: string[] }) {
+  return (
+    <div id={id} aria-live="polite">
+      {errs?.map((m) => (
+        <p key={m} className="text-sm text-red-700">
+          {m}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function ListField({ field, path, values, set, errors, countries }: FieldProps & { field: Extract<FieldDef, { kind: "list" }> }) {
+  const items = ((getPath(values, path) as unknown[] | undefined) ?? []).filter((x) => x !== undefined);
+  const listErr = errors[path];
+  return (
+    <div className="space-y-3 sm:col-span-2">
+      <div className="flex items-center justify-between">
+        <h3 className="text-sm font-semibold text-slate-800">{field.label}</h3>
+        <button type="button" className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50" onClick={() => set(path, [...items, {}])}>
+          Add {field.itemLabel.toLowerCase()}
+        </button>
+      </div>
+      {field.hint ? <p className="text-xs text-slate-500">{field.hint}</p> : null}
+      {items.length === 0 ? <p className="text-sm text-slate-500">None recorded.</p> : null}
+      {items.map((_, i) => (
+        <fieldset key={i} className="rounded-lg border border-slate-200 p-4">
+          <legend className="px-1 text-sm font-medium">
+            {field.itemLabel} {i + 1}
+          </legend>
+          <div className="grid gap-3 sm:grid-cols-2">
+            {field.fields.map((f) => (
+              <Field key={f.path} field={f} path={`${path}.${i}.${f.path}`} values={values} set={set} errors={errors} countries={countries} />
+            ))}
+          </div>
+          <button type="button" className="mt-3 text-sm text-red-700 hover:underline" onClick={() => set(path, items.filter((__, j) => j !== i))}>
+            Remove {field.itemLabel.toLowerCase()} {i + 1}
+          </button>
+        </fieldset>
+      ))}
+      {listErr ? <p className="text-sm text-red-700">{listErr.join(" ")}</p> : null}
+    </div>
+  );
+}
+
+// ── Conversions between the stored profile and what the inputs show ──────────────────────────────────────────
+
+function walkFields(fields: FieldDef[], visit: (f: FieldDef) => void) {
+  for (const f of fields) {
+    visit(f);
+  }
+}
+
+/** Stored values → input values (booleans → "true"/"false", arrays → lines, ISO instants → local datetime). */
+function toFormValues(initial: Record<string, unknown>, sections: SectionDef[], ipContext: string): Record<string, unknown> {
+  let v: Record<string, unknown> = structuredClone(initial);
+  const convert = (f: FieldDef, path: string) => {
+    const cur = getPath(v, path);
+    if (f.kind === "list") {
+      const arr = (cur as unknown[] | undefined) ?? [];
+      arr.forEach((_, i) => f.fields.forEach((sub) => convert(sub, `${path}.${i}.${sub.path}`)));
+      return;
+    }
+    if (cur === undefined || cur === null) return;
+    if (f.kind === "tristate") v = setPath(v, path, String(cur));
+    else if (f.kind === "number") v = setPath(v, path, String(cur));
+    else if (f.kind === "datetime" && typeof cur === "string") v = setPath(v, path, toLocalInput(cur));
+    else if (f.kind === "lines" && Array.isArray(cur)) {
+      // IPs are shown for this stage's context only; the others are kept as they are on save.
+      const shown = f.lineTo === "ip" ? cur.filter((x) => (x as { context?: string }).context === ipContext) : cur;
+      v = setPath(v, path, shown.map((x) => (typeof x === "string" ? x : ((x as { ip?: string }).ip ?? ""))).join("\n"));
+    }
+  };
+  sections.forEach((s) => walkFields(s.fields, (f) => convert(f, f.path)));
+  return v;
+}
+
+/** Input values → the submission's profile sections (only the roots this stage owns). */
+function toPayload(values: Record<string, unknown>, sections: SectionDef[], initial: Record<string, unknown>, ipContext: string) {
+  let v: Record<string, unknown> = structuredClone(values);
+  const convert = (f: FieldDef, path: string) => {
+    const cur = getPath(v, path);
+    if (f.kind === "list") {
+      const arr = (cur as unknown[] | undefined) ?? [];
+      arr.forEach((_, i) => f.fields.forEach((sub) => convert(sub, `${path}.${i}.${sub.path}`)));
+      return;
+    }
+    if (cur === undefined || cur === "") {
+      v = setPath(v, path, undefined);
+      return;
+    }
+    if (f.kind === "tristate") v = setPath(v, path, cur === "true" ? true : cur === "false" ? false : undefined);
+    else if (f.kind === "number") v = setPath(v, path, Number.isFinite(Number(cur)) ? Number(cur) : cur);
+    else if (f.kind === "datetime" && typeof cur === "string") v = setPath(v, path, fromLocalInput(cur));
+    else if (f.kind === "lines" && typeof cur === "string") {
+      const lines = cur.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      if (f.lineTo === "ip") {
+        const others = ((getPath(initial, path) as { context?: string }[] | undefined) ?? []).filter((o) => o.context !== ipContext);
+        v = setPath(v, path, [...others, ...lines.map((ip) => ({ ip, context: ipContext }))]);
+      } else v = setPath(v, path, lines.length ? lines : undefined);
+    }
+  };
+  sections.forEach((s) => walkFields(s.fields, (f) => convert(f, f.path)));
+  const roots = new Set<string>();
+  const obsKeys = new Set<string>();
+  sections.forEach((s) =>
+    s.fields.forEach((f) => {
+      const [root, sub] = f.path.split(".");
+      roots.add(root);
+      if (root === "observations" && sub) obsKeys.add(sub);
+    }),
+  );
+  const out: Record<string, unknown> = {};
+  for (const root of roots) {
+    if (root === "observations") {
+      const obs: Record<string, unknown> = {};
+      for (const k of obsKeys) {
+        const val = getPath(v, `observations.${k}`);
+        if (val !== undefined) obs[k] = val;
+      }
+      out.observations = obs;
+    } else out[root] = v[root];
+  }
+  return prune(out) ?? {};
+}
+
+function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function fromLocalInput(local: string): string {
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? local : d.toISOString();
+}
