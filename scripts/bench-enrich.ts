@@ -190,12 +190,108 @@ function main() {
   benchLinkagePostgres();
 }
 
-// ── Postgres linkage at 1M candidates: TO BE WRITTEN BY THE LEAD ─────────────────────────────────────
-// Planned: seed 1M linkage rows (identifier keys + MinHash LSH bands as int4[] with a GIN index), then time
-// exact-key lookups and `bands && $1` candidate queries confirmed with jaccard(). Needs the database layer
-// (lib/server), so it is not part of the pure enrichment benchmark.
-function benchLinkagePostgres(): void {
-  console.log("\nPostgres linkage benchmark (1M candidates): not implemented yet (lead's part).");
+// ── Postgres linkage at 1M candidates ────────────────────────────────────────────────────────────────
+// Seeds (once) the scratch database hrs_bench_linkage on the server named by DATABASE_URL (default: the local
+// PostgreSQL) with N candidates (scripts/bench/seed-linkage.ts; `--linkage-n N`, default 1,000,000), then times the
+// real findCandidateLinks (lib/server) for random candidates and for fraud-cluster members. Skipped with a message
+// when no server answers. lib/server is `server-only`, so the hook that lets it load outside Next is registered
+// here before it is imported: plain `npx tsx scripts/bench-enrich.ts` works.
+async function benchLinkagePostgres(): Promise<void> {
+  const argIndex = process.argv.indexOf("--linkage-n");
+  const n = argIndex >= 0 ? Number(process.argv[argIndex + 1]) : 1_000_000;
+  const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const shownServer = (() => {
+    const u = new URL(serverUrl);
+    u.password = "";
+    return `${u.host}`;
+  })();
+  console.log(`\nPostgres linkage (findCandidateLinks at N = ${n.toLocaleString("en-US")} candidates), target p95 ≤ 10 ms:`);
+  try {
+    const { ensureLinkageBenchDatabase, probeServer } = await import("./bench/linkage-database");
+    const problem = await probeServer(serverUrl);
+    if (problem) {
+      console.log(`  skipped: no PostgreSQL server answers at ${shownServer} (${problem}). Set DATABASE_URL to a PostgreSQL server to run it.`);
+      return;
+    }
+    const bench = await ensureLinkageBenchDatabase({ serverUrl, n, log: (m) => console.log(`  ${m}`) });
+    if (bench.reused) console.log(`  reusing database ${bench.name} on ${shownServer}: already seeded with N = ${n.toLocaleString("en-US")}`);
+    else {
+      const { seed } = bench;
+      console.log(`  seeded database ${bench.name} on ${shownServer} in ${fmt(seed.seconds)} s: ${seed.candidates.toLocaleString("en-US")} candidates, ` +
+        `${seed.identifiers.toLocaleString("en-US")} identifier rows, ${seed.resumes.toLocaleString("en-US")} résumé rows (left in place for later runs)`);
+    }
+
+    process.env.DATABASE_URL = bench.url;
+    process.env.DB_POOL_MAX = "1"; // one backend, so its CPU time can be read from /proc (same host)
+    await import(new URL("./lib/register-server-only.mjs", import.meta.url).href);
+    const { getDb, disconnectDb } = await import("../lib/server/db");
+    const { findCandidateLinks } = await import("../lib/server/linkage/find-candidate-links");
+    const db = getDb();
+    try {
+      const r = rng(2026);
+      const pickIds = async (count: number, member: (i: number) => number) => {
+        const externalIds = Array.from({ length: count }, () => `bench-${member(1 + Math.floor(r() * n))}`);
+        const rows = await db.candidate.findMany({ where: { externalId: { in: externalIds } }, select: { id: true } });
+        return rows.map((row) => row.id).sort(() => r() - 0.5);
+      };
+      const clusterMember = (i: number) => Math.min(n - 93, i - (i % 100)) + 7; // i % 100 = 7: fraud clusters
+      const warmUp = await pickIds(100, (i) => i);
+      const randomIds = await pickIds(1000, (i) => i);
+      const clusterIds = await pickIds(300, clusterMember);
+      for (const candidateId of warmUp) await findCandidateLinks(db, { candidateId });
+
+      // CPU time of the backend serving us (Linux /proc, server on this host; clock ticks of 10 ms), or null.
+      const backendCpuMs = async (): Promise<{ pid: number; ms: number } | null> => {
+        const [{ pid }] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+          const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+          return { pid, ms: (Number(fields[11]) + Number(fields[12])) * 10 };
+        } catch {
+          return null;
+        }
+      };
+      const measure = async (ids: string[]) => {
+        const server0 = await backendCpuMs();
+        const client0 = process.cpuUsage();
+        const times: number[] = [];
+        let withLinks = 0;
+        let resumeHits = 0;
+        let shared = 0;
+        for (const candidateId of ids) {
+          const t0 = performance.now();
+          const links = await findCandidateLinks(db, { candidateId });
+          times.push(performance.now() - t0);
+          shared += links.sharedIdentifiers.length;
+          resumeHits += links.nearDuplicateResumes.length;
+          if (links.sharedIdentifiers.length || links.sharedShipTo || links.nearDuplicateResumes.length) withLinks++;
+        }
+        const client = process.cpuUsage(client0);
+        const server1 = await backendCpuMs();
+        const clientMs = (client.user + client.system) / 1000 / ids.length;
+        const serverMs = server0 && server1 && server0.pid === server1.pid ? (server1.ms - server0.ms) / ids.length : null;
+        times.sort((a, b) => a - b);
+        const p = (q: number) => fmt(percentile(times, q), 2);
+        const cpu = `mean CPU per call: Node ${fmt(clientMs, 2)} ms + PostgreSQL backend ${serverMs === null ? "n/a (server not on this host)" : `${fmt(serverMs, 2)} ms`}`;
+        return { line: `wall clock p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${fmt(times[times.length - 1], 2)} ms; ${cpu}`, withLinks, shared, resumeHits, count: ids.length };
+      };
+      const loadBefore = loadavg()[0];
+      const random = await measure(randomIds);
+      const cluster = await measure(clusterIds);
+      console.log(`  load average (1 min) ${loadBefore.toFixed(2)} → ${loadavg()[0].toFixed(2)} on ${cpus().length} cores (the server shares them: wall clock only)`);
+      console.log(`  ${random.count} random candidates: ${random.line}`);
+      console.log(`    (${random.withLinks} with a shared identifier, ship-to or résumé; ${random.shared} shared identifiers, ${random.resumeHits} near-duplicate résumés)`);
+      console.log(`  ${cluster.count} fraud-cluster members: ${cluster.line}`);
+      console.log(`    (${cluster.withLinks} with links; ${cluster.shared} shared identifiers, ${cluster.resumeHits} near-duplicate résumés)`);
+      console.log("  Through Prisma (adapter-pg) on one connection, two SQL queries per call, plus the exact Jaccard in JS. CPU time is");
+      console.log("  unaffected by other processes competing for the cores; wall clock is what a screening waits for on an idle machine only.");
+    } finally {
+      await disconnectDb();
+    }
+  } catch (error) {
+    console.log(`  failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
 }
 
 main();

@@ -1,0 +1,29 @@
+import "server-only";
+import { lshBands, minhashSignature, shingles } from "@/lib/enrichment/linkage";
+
+/**
+ * MinHash/LSH parameters of the stored résumé bands. 128 hashes in 32 bands of 4 rows: a pair with shingle
+ * Jaccard 0.8 shares a band with probability 1 − (1 − 0.8⁴)³² ≈ 1 − 5·10⁻⁸, 0.5 with 87 %, 0.3 with 23 %.
+ * Changing any of them requires recomputing every stored row.
+ */
+export const RESUME_MINHASH = { numHashes: 128, shingleSize: 5, bands: 32 } as const;
+
+/** LSH band hashes of a résumé text, for `candidate_resumes.bands` (int4[] with a GIN index). */
+export function resumeBands(text: string): number[] {
+  const signature = minhashSignature(text, { numHashes: RESUME_MINHASH.numHashes, shingleSize: RESUME_MINHASH.shingleSize });
+  return Array.from(lshBands(signature, { bands: RESUME_MINHASH.bands }));
+}
+
+/** The 5-word shingle set of a résumé, for exact Jaccard against LSH candidates. */
+export function resumeShingles(text: string): Set<string> {
+  return shingles(text, { shingleSize: RESUME_MINHASH.shingleSize });
+}
+
+/** Exact Jaccard similarity of two shingle sets (1 for two empty sets). */
+export function shingleJaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const s of small) if (large.has(s)) shared++;
+  return shared / (a.size + b.size - shared);
+}
