@@ -43,6 +43,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          // next-auth imports "next/server" without an extension; inlining lets Vite resolve it like Next does.
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
           setupFiles: ["tests/integration/setup.ts"],
           // One database per run; files share it, so run them one at a time.
           fileParallelism: false,

@@ -17,6 +17,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (roleHasPermission(actor.role, "rules.read")) items.push({ href: "/rules", label: "Rules" });
   if (roleHasPermission(actor.role, "users.manage")) items.push({ href: "/admin/users", label: "Users" });
   if (roleHasPermission(actor.role, "sanctions.manage")) items.push({ href: "/admin/sanctions", label: "Sanctions" });
+  if (roleHasPermission(actor.role, "apikeys.manage")) items.push({ href: "/admin/api-keys", label: "API keys" });
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">

@@ -1,0 +1,36 @@
+import "server-only";
+import { API_KEY_PATTERN } from "@/lib/schemas/api";
+import type { Actor } from "../auth/authorization";
+import { getDb } from "../db";
+import { hashApiKey } from "./api-key-secret";
+
+/** lastUsedAt is informational: writing it on every request would double the API's write load. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * The actor an API key acts as, or null for an unknown, malformed or revoked key, or one whose creator has been
+ * disabled. The key acts with its own role's permissions, on behalf of its creator: `id` is the creator's user id (so
+ * created-by columns and audit rows name a real user) and `via` names the key.
+ */
+export async function authenticateApiKey(rawKey: string): Promise<Actor | null> {
+  if (!API_KEY_PATTERN.test(rawKey)) return null;
+  const db = getDb();
+  const key = await db.apiKey.findUnique({
+    where: { hash: hashApiKey(rawKey) },
+    select: { id: true, name: true, role: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { id: true, email: true, disabled: true } } },
+  });
+  if (!key || key.revokedAt || key.createdBy.disabled) return null;
+  const now = new Date();
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+    // Conditional, so concurrent requests in the same minute write once.
+    await db.apiKey.updateMany({ where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] }, data: { lastUsedAt: now } });
+  }
+  return {
+    id: key.createdBy.id,
+    email: key.createdBy.email,
+    name: `API key "${key.name}"`,
+    role: key.role,
+    via: { apiKeyId: key.id, apiKeyName: key.name },
+  };
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { assertPermission, type Actor } from "../auth/authorization";
+import { getDb } from "../db";
+
+/** Every key, active first, newest first. Never the hash. */
+export async function listApiKeys({ actor }: { actor: Actor }) {
+  assertPermission(actor, "apikeys.manage");
+  const keys = await getDb().apiKey.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      role: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdBy: { select: { name: true, email: true } },
+    },
+  });
+  return [...keys.filter((k) => !k.revokedAt), ...keys.filter((k) => k.revokedAt)];
+}

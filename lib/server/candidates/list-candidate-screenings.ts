@@ -1,0 +1,44 @@
+import "server-only";
+import type { Hit } from "@/lib/engine";
+import { AppError } from "@/lib/errors";
+import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event";
+import { assertPermission, type Actor } from "../auth/authorization";
+import { getDb } from "../db";
+
+export type ListCandidateScreeningsOptions = { actor: Actor; candidateId: string; meta?: RequestMeta };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every screening of one candidate, newest first, with its hits and the ruleset and engine versions it used. */
+export async function listCandidateScreenings({ actor, candidateId, meta }: ListCandidateScreeningsOptions) {
+  assertPermission(actor, "candidates.read");
+  if (!UUID.test(candidateId)) throw new AppError("NOT_FOUND", "No candidate with that id.");
+  return getDb().$transaction(async (tx) => {
+    const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { id: true } });
+    if (!candidate) throw new AppError("NOT_FOUND", "No candidate with that id.");
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "candidate.viewed",
+      subjectType: "Candidate",
+      subjectId: candidate.id,
+      after: { via: "api", apiKeyId: actor.via?.apiKeyId ?? null, view: "screenings" },
+      meta,
+    });
+    const rows = await tx.screening.findMany({
+      where: { candidateId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        createdAt: true,
+        stage: true,
+        score: true,
+        band: true,
+        hits: true,
+        engineVersion: true,
+        trigger: true,
+        rulesetVersion: { select: { version: true } },
+      },
+    });
+    return rows.map(({ rulesetVersion, hits, ...row }) => ({ ...row, hits: hits as unknown as Hit[], rulesetVersion: rulesetVersion.version }));
+  });
+}
