@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState, useId, useMemo, useState } from "react";
+import { startTransition, useActionState, useId, useMemo, useState } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { getPath, prune, setPath } from "@/lib/intake/paths";
 import type { FieldDef, SectionDef } from "@/lib/intake/stage-fields";
 import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 type Props<T> = {
   action: (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
@@ -29,14 +28,23 @@ const control = "block w-full rounded-md border bg-white px-3 py-1.5 text-sm sha
  */
 export function StageForm<T>(props: Props<T>) {
   const { action, candidateId, stageKey, sections, initial, stageOptions, defaultStage, idempotencyKey, countries, ipContext } = props;
-  const [state, formAction] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(action, null);
   const [values, setValues] = useState<Record<string, unknown>>(() => toFormValues(initial, sections, ipContext));
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const payload = useMemo(() => JSON.stringify(toPayload(values, sections, initial, ipContext)), [values, sections, initial, ipContext]);
   const set = (path: string, value: unknown) => setValues((v) => setPath(v, path, value));
 
   return (
-    <form action={formAction} className="space-y-8" noValidate>
+    <form
+      className="space-y-8"
+      noValidate
+      onSubmit={(e) => {
+        // Dispatch by hand: a plain form action would reset the inputs afterwards and lose the draft on an error.
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       <input type="hidden" name="candidateId" value={candidateId} />
       <input type="hidden" name="stageKey" value={stageKey} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -67,7 +75,13 @@ export function StageForm<T>(props: Props<T>) {
             ))}
           </select>
         </div>
-        <SubmitButton pendingLabel="Saving and screening…">Save and screen</SubmitButton>
+        <button
+          type="submit"
+          disabled={pending}
+          className="inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-wait disabled:opacity-60"
+        >
+          {pending ? "Saving and screening…" : "Save and screen"}
+        </button>
         <p className="text-xs text-slate-500">Saving re-runs the screening with the evidence so far. Blank fields count as unknown, never as “no”.</p>
       </div>
     </form>

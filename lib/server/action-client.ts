@@ -87,7 +87,9 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_form";
     const list = (out[key] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
+    // zod's wording for a missing value ("Invalid input: expected string, received undefined") is for developers.
+    const message = issue.code === "invalid_type" && /received undefined$/.test(issue.message) ? "This field is required" : issue.message;
+    if (!list.includes(message)) list.push(message);
   }
   return out;
 }

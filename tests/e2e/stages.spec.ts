@@ -1,0 +1,60 @@
+import { expect, test, uniqueName } from "./fixtures";
+
+test("a recruiter takes a candidate through the stages; flags appear with evidence, source and a verification step", async ({ page, login }) => {
+  test.setTimeout(120_000);
+  await login("recruiter");
+  const name = uniqueName("Stage Walker");
+  await page.goto("/candidates/new");
+  await page.getByLabel("Full legal name").fill(name);
+  await page.getByLabel("Email").fill(`stage.${Date.now()}@example.org`);
+  await page.getByLabel("City").fill("Columbus");
+  await page.getByLabel("State / region").fill("OH");
+  await page.getByLabel("Country").selectOption("US");
+  await page.getByRole("button", { name: "Create candidate" }).click();
+  await expect(page.getByRole("status")).toHaveText("Candidate created and screened.");
+  await expect(page.getByTestId("hit-camera-refusal")).toHaveCount(0);
+
+  // Application: home address.
+  await page.getByRole("navigation", { name: "Add evidence" }).getByRole("link", { name: "Application" }).click();
+  await expect(page.getByRole("heading", { name: "Application evidence" })).toBeVisible();
+  const home = page.getByRole("group", { name: "Claimed location" });
+  await home.getByLabel("Street address").fill("1200 Oak Street");
+  await home.getByLabel("Postal code").fill("43215");
+  await page.getByRole("button", { name: "Save and screen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Evidence saved and screened.");
+
+  // Interview: a round with a bad field first (no round number), then camera declined with no accommodation.
+  await page.getByRole("navigation", { name: "Add evidence" }).getByRole("link", { name: "Interview" }).click();
+  await page.getByRole("button", { name: "Add round" }).click();
+  const round = page.getByRole("group", { name: "Round 1" });
+  await round.getByLabel("Mode").selectOption("video");
+  await round.getByLabel("Declined or unable to turn the camera on").selectOption("true");
+  await page.getByRole("button", { name: "Save and screen" }).click();
+  await expect(round.getByLabel("Round number")).toHaveAttribute("aria-invalid", "true");
+  await expect(round.getByText("This field is required")).toBeVisible();
+  // The draft is kept.
+  await expect(round.getByLabel("Declined or unable to turn the camera on")).toHaveValue("true");
+  await round.getByLabel("Round number").fill("1");
+  await page.getByLabel("Accommodation requested").selectOption("false");
+  await page.getByRole("button", { name: "Save and screen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Evidence saved and screened.");
+  const camera = page.getByTestId("hit-camera-refusal");
+  await expect(camera).toContainText("Unwilling or unable to appear on camera");
+  await camera.getByText("Innocent explanations, source and next step").click();
+  await expect(camera).toContainText("Source:");
+  await expect(camera).toContainText("Verification step:");
+  await expect(page.getByRole("region", { name: "Recommended verification steps" })).toBeVisible();
+
+  // Onboarding: the laptop goes somewhere other than home.
+  await page.getByRole("navigation", { name: "Add evidence" }).getByRole("link", { name: "Offer & onboarding" }).click();
+  const equipment = page.getByRole("group", { name: "Equipment" });
+  await equipment.getByLabel("Street address").fill("77 Distant Lane");
+  await equipment.getByLabel("City").fill("Phoenix");
+  await equipment.getByLabel("Country").selectOption("US");
+  await page.getByRole("button", { name: "Save and screen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Evidence saved and screened.");
+  await expect(page.getByTestId("hit-ship-to-differs-from-home")).toContainText("ship-to");
+  await expect(page.getByText("Onboarding", { exact: true }).first()).toBeVisible();
+  // Four screenings so far: the history chart is shown.
+  await expect(page.getByRole("region", { name: "Score history" })).toBeVisible();
+});
