@@ -39,11 +39,22 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
           <h1 className="text-2xl font-bold">Candidates</h1>
           <p className="mt-1 text-sm text-slate-600">Bands prioritise human review; they never decide.</p>
         </div>
-        {canCreate ? (
-          <Link href="/candidates/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
-            New candidate
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          {/* A plain link: the route streams a file download (formula cells neutralised, audited). */}
+          <a href="/api/exports/candidates.csv" download className="rounded-md px-4 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
+            Export CSV
+          </a>
+          {canCreate ? (
+            <Link href="/candidates/import" className="rounded-md px-4 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
+              Import CSV
+            </Link>
+          ) : null}
+          {canCreate ? (
+            <Link href="/candidates/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+              New candidate
+            </Link>
+          ) : null}
+        </div>
       </div>
 
       <CandidateFilters

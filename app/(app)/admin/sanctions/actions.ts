@@ -2,6 +2,7 @@
 
 import type { ActionResult } from "@/lib/errors";
 import { createAction } from "@/lib/server/action-client";
+import { enqueueRescreen } from "@/lib/server/jobs/enqueue-rescreen";
 import { importSanctionsList } from "@/lib/server/sanctions/import-sanctions-list";
 import { sanctionsListVersion } from "@/lib/server/sanctions/load-sanctions-list";
 import { decodeSanctionsFile } from "@/lib/server/sanctions/parse-sanctions-files";
@@ -21,6 +22,8 @@ const importAction = createAction(
     // Files are read only here, after the wrapper has checked the session, the permission and the sizes.
     const files = await Promise.all(input.files.map(async (f) => ({ name: f.name, content: decodeSanctionsFile(new Uint8Array(await f.arrayBuffer())) })));
     const result = await importSanctionsList({ actor, files, publishedAt: input.publishedAt, meta });
+    // A new active list re-screens every active candidate in the background (after the import has committed).
+    if (result.status !== "unchanged") await queueRescreen(result.status === "imported" ? result.list.id : `${result.list.id}@${new Date().toISOString()}`, actor.id);
     return {
       status: result.status,
       listVersion: sanctionsListVersion(result.list),
@@ -41,4 +44,13 @@ export async function importSanctionsListAction(prev: ActionResult<SanctionsImpo
   const result = await importAction(prev, { files: formData.getAll("files"), publishedAt: typeof publishedAt === "string" ? publishedAt : null });
   if (result.ok || result.code === "UNAUTHENTICATED" || result.code === "FORBIDDEN") return result;
   return { ...result, values: { publishedAt: typeof publishedAt === "string" ? publishedAt : "" } };
+}
+
+/** The list is imported either way; a queue failure is logged, not reported as a failed import. */
+async function queueRescreen(subjectId: string, actorId: string) {
+  try {
+    await enqueueRescreen({ reason: "SANCTIONS_LIST", subjectId, actorId });
+  } catch (error) {
+    console.error("[sanctions] could not queue the re-screen", error);
+  }
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { SanctionsImportForm } from "@/components/admin/sanctions-import-form";
 import { SanctionsListHistory } from "@/components/admin/sanctions-list-history";
+import { RescreenStatusLine } from "@/components/imports/rescreen-status-line";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { getRescreenStatus } from "@/lib/server/jobs/get-rescreen-status";
 import { listSanctionsLists } from "@/lib/server/sanctions/list-sanctions-lists";
 import { importSanctionsListAction } from "./actions";
 
@@ -10,6 +12,7 @@ export const metadata: Metadata = { title: "Sanctions lists" };
 export default async function SanctionsPage() {
   const actor = await requirePageActor("sanctions.manage", "/admin/sanctions");
   const lists = await listSanctionsLists({ actor });
+  const rescreen = await getRescreenStatus({ actor, reason: "SANCTIONS_LIST" });
   return (
     <div className="space-y-8">
       <div>
@@ -24,6 +27,12 @@ export default async function SanctionsPage() {
           Import a list
         </h2>
         <SanctionsImportForm action={importSanctionsListAction} />
+        <div className="mt-4">
+          <RescreenStatusLine
+            subject="sanctions list"
+            rescreen={rescreen && { ...rescreen, createdAt: rescreen.createdAt.toISOString(), finishedAt: rescreen.finishedAt?.toISOString() ?? null }}
+          />
+        </div>
       </section>
       <section aria-labelledby="history-heading" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
         <h2 id="history-heading" className="px-6 pt-6 text-base font-semibold">

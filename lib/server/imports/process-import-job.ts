@@ -1,0 +1,96 @@
+import "server-only";
+import { isAppError } from "@/lib/errors";
+import { storedImportMappingSchema } from "@/lib/schemas/import";
+import type { Actor } from "../auth/authorization";
+import { getDb } from "../db";
+import { submitCandidate } from "../screening/submit-candidate";
+import { mapImportRow } from "./map-import-row";
+import { parseImportCsv } from "./parse-import-csv";
+
+export type ProcessImportJobOptions = {
+  importJobId: string;
+  /** Progress counters are written every this many rows (and at the end). */
+  checkpointEvery?: number;
+};
+
+export type ProcessImportJobResult = { status: "COMPLETED" | "CANCELLED" | "FAILED" | "SKIPPED"; processedRows: number; createdRows: number; updatedRows: number; failedRows: number };
+
+type Counters = { processedRows: number; createdRows: number; updatedRows: number; failedRows: number };
+
+/**
+ * The worker: screens the rows of a queued import in file order, each through `submitCandidate` (the same path as the
+ * form and the API) with the key `import:<job>:<row>` — so a retried job, or one resumed after a crash, replays rows
+ * it already did instead of writing them twice. Rows refused at validation are skipped (already recorded); rows the
+ * screening refuses are recorded with their message. Counters are checkpointed every `checkpointEvery` rows; a
+ * retry resumes from the last checkpoint. Runs as the user who started the import (their role is re-read).
+ */
+export async function processImportJob({ importJobId, checkpointEvery = 25 }: ProcessImportJobOptions): Promise<ProcessImportJobResult> {
+  const db = getDb();
+  const job = await db.importJob.findUnique({
+    where: { id: importJobId },
+    select: { id: true, status: true, content: true, mapping: true, createdById: true, processedRows: true, createdRows: true, updatedRows: true, failedRows: true },
+  });
+  if (!job || !["QUEUED", "RUNNING", "FAILED"].includes(job.status)) {
+    return { status: "SKIPPED", processedRows: job?.processedRows ?? 0, createdRows: job?.createdRows ?? 0, updatedRows: job?.updatedRows ?? 0, failedRows: job?.failedRows ?? 0 };
+  }
+  const counters: Counters = { processedRows: job.processedRows, createdRows: job.createdRows, updatedRows: job.updatedRows, failedRows: job.failedRows };
+  try {
+    const user = await db.user.findUnique({ where: { id: job.createdById }, select: { id: true, email: true, name: true, role: true, disabled: true } });
+    if (!user || user.disabled) throw new ImportFailure("The user who started this import can no longer sign in.");
+    const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role };
+    const mapping = storedImportMappingSchema.parse(job.mapping ?? {});
+    await db.importJob.update({ where: { id: job.id }, data: { status: "RUNNING", startedAt: job.status === "QUEUED" ? new Date() : undefined, failureReason: null, finishedAt: null } });
+
+    const { rows } = parseImportCsv(job.content);
+    for (const row of rows.slice(counters.processedRows)) {
+      // A row refused at validation (the same checks) was counted in failedRows then, and its error row written.
+      const mapped = row.shapeError ? null : mapImportRow(row.values, mapping);
+      if (mapped?.ok) await screenRow(actor, job.id, row.rowNumber, row.values, mapped.submission, counters);
+      counters.processedRows++;
+      if (counters.processedRows % checkpointEvery === 0) {
+        const { status } = await db.importJob.update({ where: { id: job.id }, data: counters, select: { status: true } });
+        if (status === "CANCELLED") return { status: "CANCELLED", ...counters };
+      }
+    }
+    await db.importJob.update({ where: { id: job.id }, data: { ...counters, status: "COMPLETED", finishedAt: new Date() } });
+    return { status: "COMPLETED", ...counters };
+  } catch (error) {
+    // Counters stay at the last checkpoint; pg-boss retries the job, which resumes from there.
+    const reason = error instanceof ImportFailure ? error.message : "The import stopped unexpectedly; it will be retried.";
+    if (!(error instanceof ImportFailure)) console.error(`[import ${job.id}] failed`, error);
+    await db.importJob.update({ where: { id: job.id }, data: { status: "FAILED", failureReason: reason, finishedAt: new Date() } });
+    if (error instanceof ImportFailure) return { status: "FAILED", ...counters };
+    throw error;
+  }
+}
+
+class ImportFailure extends Error {}
+
+async function screenRow(
+  actor: Actor,
+  jobId: string,
+  rowNumber: number,
+  values: Record<string, string>,
+  submission: Parameters<typeof submitCandidate>[0]["submission"],
+  counters: Counters,
+) {
+  const db = getDb();
+  try {
+    const result = await submitCandidate({ actor, submission, idempotencyKey: `import:${jobId}:${rowNumber}`, trigger: "csv" });
+    // A replay (this row was done before a crash or retry) reports created: false; the candidate's first screening
+    // tells whether this row created it.
+    const created = result.replayed ? (await db.screening.findFirst({ where: { candidateId: result.candidateId }, orderBy: { createdAt: "asc" }, select: { id: true } }))?.id === result.screeningId : result.created;
+    if (created) counters.createdRows++;
+    else counters.updatedRows++;
+  } catch (error) {
+    if (!isAppError(error)) console.error(`[import ${jobId}] row ${rowNumber} failed`, error);
+    const message = isAppError(error) ? error.message : "This row could not be screened (internal error); it has been logged.";
+    const field = isAppError(error) && error.fieldErrors ? Object.keys(error.fieldErrors).join(", ") : null;
+    await db.importRowError.upsert({
+      where: { jobId_rowNumber: { jobId, rowNumber } },
+      create: { jobId, rowNumber, field, message, raw: values },
+      update: { field, message, raw: values },
+    });
+    counters.failedRows++;
+  }
+}
