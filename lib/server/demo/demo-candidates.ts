@@ -68,7 +68,7 @@ export function demoCandidates(): Demo[] {
   const demos: Demo[] = [];
   const used = new Set<string>();
 
-  function person(i: number) {
+  function person(i: number, placeIndex = i % PLACES.length) {
     let first = pick(FIRST);
     let last = pick(LAST);
     while (used.has(`${first} ${last}`)) {
@@ -76,7 +76,7 @@ export function demoCandidates(): Demo[] {
       last = pick(LAST);
     }
     used.add(`${first} ${last}`);
-    const place = PLACES[i % PLACES.length];
+    const place = PLACES[placeIndex];
     const slug = `${first}.${last}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "");
     return {
       name: `${first} ${last}`,
@@ -134,17 +134,18 @@ export function demoCandidates(): Demo[] {
 
   // One innocent flag each: a VPN user, a new graduate with a new GitHub, a night-shift worker, a VoIP number, a
   // married name change with a documented record, a deaf candidate who used the notary path.
-  const innocent: { label: string; overrides: (p: ReturnType<typeof person>) => FactsOverrides; ip?: string }[] = [
+  const innocent: { label: string; overrides: (p: ReturnType<typeof person>) => FactsOverrides; ip?: string; place?: number }[] = [
     { label: "vpn", overrides: () => ({}), ip: "89.187.160.1" },
     { label: "new-grad", overrides: () => ({ onlineProfiles: [{ platform: "github", url: "https://github.com/example-grad", createdAt: "2026-08-20", matchesResume: true, nameOrHandleChanges: 0 }], education: [{ institution: "State University", credential: "BSc", end: "2026-06-01", verification: { method: "third_party_service", outcome: "verified" } }] }) },
-    { label: "voip", overrides: () => ({ candidate: { phone: "+44 56 1234 5678", claimedLocation: { city: "London", region: "England", country: "GB" } }, role: { country: "GB" } }) },
+    // A UK VoIP number (detectable offline) for someone who really is in London.
+    { label: "voip", overrides: (p) => ({ candidate: { phone: `+44 56 1234 5${(p.ip.split(".").pop() ?? "0").padStart(3, "0")}` } }), place: 5 },
     { label: "name-change", overrides: (p) => ({ candidate: { names: [{ source: "application", name: p.name }, { source: "idDocument", name: `${p.name.split(" ")[0]} Whitfield` }], nameChange: { documented: true, previousNames: [`${p.name.split(" ")[0]} Whitfield`] } } }) },
     { label: "notary", overrides: () => ({ interviews: [{ round: 1, at: "2026-09-10T15:00:00Z", mode: "text", cameraDeclined: true }], accommodation: { requested: true, reason: "disability", alternativePath: "notary", alternativePathCompleted: true } }) },
   ];
   for (let k = 0; k < 25; k++) {
     const i = 160 + k;
-    const p = person(i);
     const spec = innocent[k % innocent.length];
+    const p = person(i, spec.place);
     const ov = spec.overrides(p);
     const stage = STAGES_BY_INDEX[(k + 2) % STAGES_BY_INDEX.length];
     demos.push({
