@@ -47,10 +47,28 @@ export const observationsStoredSchema = z.strictObject({
 
 const profileBase = factsSchema.omit({ enrichment: true, sanctions: true, linkage: true });
 
-export const profileInputSchema = profileBase.extend({ observations: opt(observationsInputSchema) });
+export const VERIFICATION_OUTCOMES = ["passed", "failed", "inconclusive"] as const;
+
+/** Verification steps marked done, with their outcome: the record of what was checked (never sent to the engine). */
+export const verificationRecordSchema = z.strictObject({
+  stepId: z.string().min(1).max(60),
+  outcome: z.enum(VERIFICATION_OUTCOMES),
+  note: opt(z.string().max(2000)),
+  at: z.iso.datetime({ offset: true }),
+  by: opt(z.string().max(200)),
+});
+export type VerificationRecord = z.infer<typeof verificationRecordSchema>;
+
+export const profileInputSchema = profileBase.extend({
+  observations: opt(observationsInputSchema),
+  verifications: opt(z.array(verificationRecordSchema).max(500)),
+});
 export type ProfileInput = z.infer<typeof profileInputSchema>;
 
-export const storedProfileSchema = profileBase.extend({ observations: opt(observationsStoredSchema) });
+export const storedProfileSchema = profileBase.extend({
+  observations: opt(observationsStoredSchema),
+  verifications: opt(z.array(verificationRecordSchema).max(500)),
+});
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 
 /** One candidate as an ATS, the CSV importer or the CLI sends it: a whole profile with any stage's evidence. */

@@ -44,3 +44,27 @@ describe("recordDecision", () => {
     await expect(recordDecision({ actor: recruiter, input: { candidateId: randomUUID(), outcome: "PROCEED", rationale: "No such person exists here." } })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("recordVerification", () => {
+  it("records a step's outcome as evidence and screens again", async () => {
+    const { recordVerification } = await import("@/lib/server/candidates/record-verification");
+    const db = getDb();
+    const before = await db.screening.count({ where: { candidateId } });
+    const result = await recordVerification({ actor: recruiter, candidateId, stepId: "show-surroundings", outcome: "failed", note: "Camera pointed at a wall only.", idempotencyKey: randomUUID() });
+    expect(await db.screening.count({ where: { candidateId } })).toBe(before + 1);
+    const latest = await db.screening.findUniqueOrThrow({ where: { id: result.screeningId } });
+    expect(latest.trigger).toBe("verification");
+    const row = await db.candidate.findUniqueOrThrow({ where: { id: candidateId }, select: { profile: true } });
+    const profile = row.profile as { verifications?: { stepId: string; outcome: string }[]; interviews?: { surroundingsCheck?: string }[] };
+    expect(profile.verifications?.at(-1)).toMatchObject({ stepId: "show-surroundings", outcome: "failed" });
+    // The outcome is evidence the engine reads: a failed location check is now a hit.
+    expect(profile.interviews?.at(-1)?.surroundingsCheck).toBe("failed");
+    expect((latest.hits as { ruleId: string }[]).map((h) => h.ruleId)).toContain("failed-location-check");
+  });
+
+  it("refuses an unknown step and a role without candidates.update", async () => {
+    const { recordVerification } = await import("@/lib/server/candidates/record-verification");
+    await expect(recordVerification({ actor: recruiter, candidateId, stepId: "read-tea-leaves", outcome: "passed", idempotencyKey: randomUUID() })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(recordVerification({ actor: security, candidateId, stepId: "show-surroundings", outcome: "passed", idempotencyKey: randomUUID() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

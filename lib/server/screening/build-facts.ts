@@ -109,7 +109,7 @@ export type BuildFactsOptions = {
  * strict schema (the engine itself never re-validates).
  */
 export function buildFacts({ candidateId, profile, enrichment, links, sanctions }: BuildFactsOptions): Facts {
-  const { observations: _observations, ...rest } = profile;
+  const { observations: _observations, verifications: _verifications, ...rest } = profile;
   const e = enrichment;
   const facts = {
     ...rest,

@@ -1,10 +1,25 @@
 "use server";
 
 import { createAction } from "@/lib/server/action-client";
+import { recordVerification } from "@/lib/server/candidates/record-verification";
 import { recordDecision } from "@/lib/server/decisions/record-decision";
 import { decisionSchema } from "@/lib/schemas/decision";
+import { verificationStepDoneSchema } from "@/lib/schemas/verification";
 
 export const recordDecisionAction = createAction(
   { name: "recordDecision", permission: "candidates.decide", schema: decisionSchema, revalidate: (d: { candidateId: string }) => [`/candidates/${d.candidateId}`] },
   async ({ actor, input, meta }) => recordDecision({ actor, input, meta }),
+);
+
+export const recordVerificationAction = createAction(
+  {
+    name: "recordVerification",
+    permission: "candidates.update",
+    schema: verificationStepDoneSchema,
+    revalidate: (r: { candidateId: string }) => [`/candidates/${r.candidateId}`],
+  },
+  async ({ actor, input, meta }) => {
+    const result = await recordVerification({ actor, candidateId: input.candidateId, stepId: input.stepId, outcome: input.outcome, note: input.note, idempotencyKey: input.idempotencyKey, meta });
+    return { candidateId: result.candidateId, score: result.assessment.score, band: result.assessment.band };
+  },
 );

@@ -11,7 +11,9 @@ import { CATEGORY_TITLES, SOURCES } from "@/lib/engine";
 import { IP_DATA_ATTRIBUTION } from "@/lib/enrichment/ip";
 import { roleHasPermission } from "@/lib/permissions";
 import { DECISION_LABELS, REVIEW_OUTCOMES, type DecisionOutcome } from "@/lib/schemas/decision";
-import { recordDecisionAction } from "./actions";
+import { randomUUID } from "node:crypto";
+import { VerificationStepItem } from "@/components/candidates/verification-step-item";
+import { recordDecisionAction, recordVerificationAction } from "./actions";
 import { countryName } from "@/lib/countries";
 import { isAppError } from "@/lib/errors";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
@@ -130,11 +132,22 @@ export default async function CandidatePage({ params, searchParams }: { params: 
           {latest?.verificationSteps.length ? (
             <section aria-labelledby="steps-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
               <h2 id="steps-heading" className="text-base font-semibold">Recommended verification steps</h2>
-              <p className="mt-1 text-xs text-slate-500">Offer the same steps to everyone at this stage; an alternative path (notary, in person) is always available.</p>
-              <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm">
-                {latest.verificationSteps.map((step) => (
-                  <li key={step.id}>{step.text}</li>
-                ))}
+              <p className="mt-1 text-xs text-slate-500">Offer the same steps to everyone at this stage; an alternative path (notary, in person) is always available. Marking a step done records its outcome as evidence and screens again.</p>
+              <ol className="mt-3 space-y-2">
+                {latest.verificationSteps.map((step) => {
+                  const done = [...(candidate.profile.verifications ?? [])].reverse().find((v) => v.stepId === step.id) ?? null;
+                  return (
+                    <VerificationStepItem
+                      key={step.id}
+                      action={recordVerificationAction}
+                      candidateId={candidate.id}
+                      step={{ id: step.id, text: step.text }}
+                      done={done}
+                      canRecord={roleHasPermission(actor.role, "candidates.update")}
+                      idempotencyKey={randomUUID()}
+                    />
+                  );
+                })}
               </ol>
             </section>
           ) : null}
