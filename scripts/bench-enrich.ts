@@ -2,6 +2,7 @@
 // Prints IP lookups/s, phone parses/s, sanctions screening p50/p95/p99 per name (indexed vs a naive full-scan
 // Jaro-Winkler over the same list) and process memory before/after loading all data.
 // Targets: sanctions p95 ≤ 1 ms per name; memory added by all enrichment data ≤ 400 MB.
+import { mulberry32 } from "../lib/engine/testing/generate-facts";
 import { existsSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
@@ -22,17 +23,8 @@ const gc = runInNewContext("gc") as () => void;
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const REAL_LIST_DIR = path.resolve(repoRoot, "../shared/data/ofac-sdn-2021");
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same inputs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers (the engine factories' mulberry32), so every run measures the same inputs. */
+const rng = mulberry32;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { useState } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { ROLE_LABELS, ROLES } from "@/lib/permissions";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -12,14 +13,7 @@ export type CreatedApiKeyDto = { name: string; prefix: string; key: string };
 type Props = { action: (prev: ActionResult<CreatedApiKeyDto> | null, formData: FormData) => Promise<ActionResult<CreatedApiKeyDto>> };
 
 export function ApiKeyCreateForm({ action }: Props) {
-  const [state, formAction] = useActionState(action, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
-  const failed = state && !state.ok ? state : null;
-  const errors = failed?.fieldErrors;
-  const v = failed?.values ?? {};
+  const { state, formAction, formRef, errors, values: v } = useFormAction(action);
   return (
     <div className="space-y-4">
       {state?.ok ? <NewKeyNotice created={state.data} /> : null}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/errors";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -26,14 +26,7 @@ function outcomeMessage(o: SanctionsImportOutcomeView): string {
 }
 
 export function SanctionsImportForm<T extends SanctionsImportOutcomeView>({ action }: Props<T>) {
-  const [state, formAction] = useActionState(action, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
-  const failed = state && !state.ok ? state : null;
-  const errors = failed?.fieldErrors;
-  const v = failed?.values ?? {};
+  const { state, formAction, formRef, errors, values: v } = useFormAction(action);
   return (
     <form ref={formRef} action={formAction} className="space-y-4" noValidate aria-label="Import sanctions list">
       <FormMessage state={state} success={state?.ok ? outcomeMessage(state.data) : undefined} />

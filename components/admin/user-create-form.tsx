@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/errors";
 import { ROLE_LABELS, ROLES } from "@/lib/permissions";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -10,14 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 type Props<T extends { email: string }> = { action: (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> };
 
 export function UserCreateForm<T extends { email: string }>({ action }: Props<T>) {
-  const [state, formAction] = useActionState(action, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
-  const failed = state && !state.ok ? state : null;
-  const errors = failed?.fieldErrors;
-  const v = failed?.values ?? {};
+  const { state, formAction, formRef, errors, values: v } = useFormAction(action);
   return (
     <form ref={formRef} action={formAction} className="space-y-4" noValidate aria-label="Create user">
       <FormMessage state={state} success={state?.ok ? `User ${state.data.email} created.` : undefined} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/errors";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,13 +13,7 @@ type Props<T> = {
 
 /** People decide, with a recorded rationale; nothing here rejects anyone automatically. */
 export function DecisionForm<T>({ action, candidateId, outcomes }: Props<T>) {
-  const [state, formAction] = useActionState(action, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
-  const failed = state && !state.ok ? state : null;
-  const errors = failed?.fieldErrors;
+  const { state, formAction, formRef, errors, values } = useFormAction(action);
   return (
     <form ref={formRef} action={formAction} className="space-y-3" aria-label="Record a decision" noValidate>
       <FormMessage state={state} success="Decision recorded." />
@@ -29,7 +23,7 @@ export function DecisionForm<T>({ action, candidateId, outcomes }: Props<T>) {
         <div className="mt-2 space-y-1">
           {outcomes.map((o) => (
             <label key={o.value} className="flex items-start gap-2 text-sm">
-              <input type="radio" name="outcome" value={o.value} defaultChecked={failed?.values?.outcome === o.value} className="mt-1" />
+              <input type="radio" name="outcome" value={o.value} defaultChecked={values.outcome === o.value} className="mt-1" />
               <span>
                 <span className="font-medium">{o.label}</span>
                 <span className="block text-xs text-slate-500">{o.hint}</span>
@@ -49,8 +43,8 @@ export function DecisionForm<T>({ action, candidateId, outcomes }: Props<T>) {
           id="decision-rationale"
           name="rationale"
           rows={3}
-          key={failed?.values?.rationale}
-          defaultValue={failed?.values?.rationale}
+          key={values.rationale}
+          defaultValue={values.rationale}
           aria-invalid={errors?.rationale ? true : undefined}
           aria-describedby="decision-rationale-error"
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"

@@ -1,17 +1,10 @@
 // Near-duplicate résumé families for the linkage benchmark: one template per fraud cluster, each member a copy with
 // a few words changed (the pattern LNK-03 looks for), plus their real MinHash LSH bands.
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../lib/engine/testing/generate-facts";
+
+/** Deterministic pseudo-random numbers: the engine factories' mulberry32. */
+export const rng = mulberry32;
 
 const SYLLABLES = ["ka", "ro", "mi", "tek", "lan", "dev", "ops", "sys", "net", "ware", "cloud", "data", "ser", "vi", "con",
   "pro", "gram", "lead", "scale", "build", "test", "ship", "api", "web", "app", "stack", "flow", "base", "core", "node"];
