@@ -31,7 +31,8 @@ export type ImportJobDetail = ImportProgress & {
   createdBy: string;
 };
 
-const progressSelect = {
+/** The columns behind ImportProgress (shared by the job page, the poller and the list). */
+export const progressSelect = {
   id: true,
   status: true,
   fileName: true,

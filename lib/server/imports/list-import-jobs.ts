@@ -1,7 +1,7 @@
 import "server-only";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
-import type { ImportProgress } from "./get-import-job";
+import { progressSelect, type ImportProgress } from "./get-import-job";
 
 export type ImportJobListItem = ImportProgress & { createdBy: string };
 
@@ -12,21 +12,7 @@ export async function listImportJobs({ actor, limit = 20 }: { actor: Actor; limi
   const jobs = await db.importJob.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(limit, 1), 100),
-    select: {
-      id: true,
-      status: true,
-      fileName: true,
-      totalRows: true,
-      processedRows: true,
-      createdRows: true,
-      updatedRows: true,
-      failedRows: true,
-      failureReason: true,
-      createdAt: true,
-      startedAt: true,
-      finishedAt: true,
-      createdById: true,
-    },
+    select: { ...progressSelect, createdById: true },
   });
   const users = await db.user.findMany({ where: { id: { in: [...new Set(jobs.map((j) => j.createdById))] } }, select: { id: true, name: true } });
   const names = new Map(users.map((u) => [u.id, u.name]));
