@@ -65,7 +65,7 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
         sorts={[
           { value: "newest", label: "Newest first" },
           { value: "oldest", label: "Oldest first" },
-          { value: "risk", label: "Highest risk first" },
+          { value: "risk", label: "Highest risk first (screened)" },
         ]}
       />
       {filterError ? (

@@ -40,13 +40,17 @@ export async function listCandidates({ actor, query }: ListCandidatesOptions) {
   assertPermission(actor, "candidates.read");
   const where: Prisma.Sql[] = [];
   if (query.q) {
+    // Each way of matching uses its own index (trigram on the name, b-tree on email and phone digits); the match set
+    // is built first so the planner never walks the whole created_at index looking for rare matches.
     const q = query.q;
     const digits = q.replace(/\D/g, "");
-    const or: Prisma.Sql[] = [Prisma.sql`c.full_name ILIKE ${"%" + escapeLike(q) + "%"}`];
-    if (q.includes("@")) or.push(Prisma.sql`c.email = ${q.toLowerCase()}`);
-    else or.push(Prisma.sql`c.email LIKE ${escapeLike(q.toLowerCase()) + "%"}`);
-    if (digits.length >= 6) or.push(Prisma.sql`c.phone_digits LIKE ${"%" + digits}`);
-    where.push(Prisma.sql`(${Prisma.join(or, " OR ")})`);
+    // An "@" means an email address: no name contains one, so only the email index is asked.
+    const parts: Prisma.Sql[] = q.includes("@")
+      ? [Prisma.sql`SELECT id FROM candidates WHERE email = ${q.toLowerCase()}`]
+      : [Prisma.sql`SELECT id FROM candidates WHERE full_name ILIKE ${"%" + escapeLike(q) + "%"}`];
+    // A phone number as typed, with or without its country code (a North American number without the leading 1).
+    if (digits.length >= 7) parts.push(Prisma.sql`SELECT id FROM candidates WHERE phone_digits IN (${digits}, ${"1" + digits})`);
+    where.push(Prisma.sql`c.id IN (${Prisma.join(parts, " UNION ")})`);
   }
   if (query.band) where.push(Prisma.sql`c.latest_band = ${query.band}`);
   if (query.stage) where.push(Prisma.sql`c.stage = ${query.stage}::"Stage"`);
@@ -60,8 +64,11 @@ export async function listCandidates({ actor, query }: ListCandidatesOptions) {
     order = Prisma.sql`c.created_at ASC, c.id ASC`;
     if (after) where.push(Prisma.sql`(c.created_at, c.id) > (${after.createdAt}, ${after.id}::uuid)`);
   } else if (query.sort === "risk") {
-    order = Prisma.sql`COALESCE(c.latest_score, -1) DESC, c.created_at DESC, c.id DESC`;
-    if (after) where.push(Prisma.sql`(COALESCE(c.latest_score, -1), c.created_at, c.id) < (${after.score}, ${after.createdAt}, ${after.id}::uuid)`);
+    // Screened candidates only (every submit screens, so that is everyone but rows mid-import): the order then
+    // matches the (latest_score, created_at, id) index exactly.
+    where.push(Prisma.sql`c.latest_score IS NOT NULL`);
+    order = Prisma.sql`c.latest_score DESC, c.created_at DESC, c.id DESC`;
+    if (after) where.push(Prisma.sql`(c.latest_score, c.created_at, c.id) < (${after.score}, ${after.createdAt}, ${after.id}::uuid)`);
   } else {
     order = Prisma.sql`c.created_at DESC, c.id DESC`;
     if (after) where.push(Prisma.sql`(c.created_at, c.id) < (${after.createdAt}, ${after.id}::uuid)`);
