@@ -18,7 +18,7 @@ export function CandidateFilters({ values, bands, stages, indicators, sorts }: P
     <form method="get" role="search" aria-label="Search and filter candidates" className="grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-8">
       <div className="sm:col-span-2 lg:col-span-2">
         <label htmlFor="f-q" className="block text-xs font-medium text-slate-700">Name, email or phone</label>
-        <input id="f-q" name="q" type="search" defaultValue={values.q} placeholder="e.g. Jordan, jordan@…, 415 555" className={control} />
+        <input id="f-q" name="q" type="search" defaultValue={values.q} placeholder="e.g. Jordan, jordan@example.org, +1 415 555 0100" className={control} />
       </div>
       <Select id="f-band" name="band" label="Band" value={values.band} options={bands} />
       <Select id="f-stage" name="stage" label="Stage" value={values.stage} options={stages} />
