@@ -48,3 +48,6 @@ await measure("search: full name", (i) => ({ q: sample[i % sample.length].fullNa
 await measure("search: exact email", (i) => ({ q: sample[i % sample.length].email }));
 await measure("search: phone number", (i) => ({ q: `+1 555 01${String(i % 100).padStart(2, "0")}` }));
 await disconnectDb();
+
+// Top-level await needs a module.
+export {};
