@@ -1,18 +1,19 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient, Prisma } from "./generated/client";
 import { getEnv } from "../env";
 
 export { Prisma };
 export type Tx = Prisma.TransactionClient;
 
-// One client per process (Next dev reloads modules, so keep it on globalThis). The embedded PGlite server
-// multiplexes one session, so npm start sets DB_POOL_MAX=1 there.
-const globalForPrisma = globalThis as unknown as { __prisma?: PrismaClient };
+// One pool and one client per process (Next dev reloads modules, so keep them on globalThis). Prisma and the few
+// hand-written SQL paths (the screening write path) share the pool, so the process never holds more connections
+// than DB_POOL_MAX. The embedded PGlite server multiplexes one session, so npm start sets DB_POOL_MAX=1 there.
+const globalForDb = globalThis as unknown as { __prisma?: PrismaClient; __pgPool?: pg.Pool };
 
 function createClient(): PrismaClient {
-  const env = getEnv();
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX });
+  const adapter = new PrismaPg(getPool(), { disposeExternalPool: true });
   return new PrismaClient({
     adapter,
     // Secrets never leave the data layer by accident.
@@ -20,12 +21,29 @@ function createClient(): PrismaClient {
   });
 }
 
+/** The process's connection pool (created on first use). Prefer `getDb()`; raw SQL goes through `db/sql.ts`. */
+export function getPool(): pg.Pool {
+  if (!globalForDb.__pgPool) {
+    const env = getEnv();
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX });
+    // An idle connection dropped by the server must not crash the process; the pool replaces it.
+    pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
+    globalForDb.__pgPool = pool;
+  }
+  return globalForDb.__pgPool;
+}
+
 export function getDb(): PrismaClient {
-  globalForPrisma.__prisma ??= createClient();
-  return globalForPrisma.__prisma;
+  globalForDb.__prisma ??= createClient();
+  return globalForDb.__prisma;
 }
 
 export async function disconnectDb(): Promise<void> {
-  await globalForPrisma.__prisma?.$disconnect();
-  globalForPrisma.__prisma = undefined;
+  const prisma = globalForDb.__prisma;
+  const pool = globalForDb.__pgPool;
+  globalForDb.__prisma = undefined;
+  globalForDb.__pgPool = undefined;
+  if (prisma) await prisma.$disconnect();
+  // Prisma ends the pool it was given (disposeExternalPool) once it had connected; end it here otherwise.
+  if (pool && !pool.ended) await pool.end().catch(() => {});
 }

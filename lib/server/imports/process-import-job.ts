@@ -3,13 +3,14 @@ import { isAppError } from "@/lib/errors";
 import { storedImportMappingSchema } from "@/lib/schemas/import";
 import type { Actor } from "../auth/authorization";
 import { getDb } from "../db";
-import { submitCandidate } from "../screening/submit-candidate";
+import type { CandidateSubmission } from "@/lib/schemas/profile";
+import { submitCandidates } from "../screening/submit-candidates";
 import { mapImportRow } from "./map-import-row";
 import { parseImportCsv } from "./parse-import-csv";
 
 export type ProcessImportJobOptions = {
   importJobId: string;
-  /** Progress counters are written every this many rows (and at the end). */
+  /** Rows screened per transaction; progress counters are written after each batch (and at the end). */
   checkpointEvery?: number;
 };
 
@@ -18,13 +19,14 @@ export type ProcessImportJobResult = { status: "COMPLETED" | "CANCELLED" | "FAIL
 type Counters = { processedRows: number; createdRows: number; updatedRows: number; failedRows: number };
 
 /**
- * The worker: screens the rows of a queued import in file order, each through `submitCandidate` (the same path as the
- * form and the API) with the key `import:<job>:<row>` — so a retried job, or one resumed after a crash, replays rows
- * it already did instead of writing them twice. Rows refused at validation are skipped (already recorded); rows the
- * screening refuses are recorded with their message. Counters are checkpointed every `checkpointEvery` rows; a
- * retry resumes from the last checkpoint. Runs as the user who started the import (their role is re-read).
+ * The worker: screens the rows of a queued import in file order, in batches, through `submitCandidates` (the same
+ * path as the form and the API, one transaction per batch) with the key `import:<job>:<row>` — so a retried job, or
+ * one resumed after a crash, replays rows it already did instead of writing them twice. Rows refused at validation
+ * are skipped (already recorded); rows the screening refuses are recorded with their message. Counters are
+ * checkpointed after every batch of `checkpointEvery` rows; a retry resumes from the last checkpoint. Runs as the
+ * user who started the import (their role is re-read).
  */
-export async function processImportJob({ importJobId, checkpointEvery = 25 }: ProcessImportJobOptions): Promise<ProcessImportJobResult> {
+export async function processImportJob({ importJobId, checkpointEvery = 200 }: ProcessImportJobOptions): Promise<ProcessImportJobResult> {
   const db = getDb();
   const job = await db.importJob.findUnique({
     where: { id: importJobId },
@@ -42,15 +44,18 @@ export async function processImportJob({ importJobId, checkpointEvery = 25 }: Pr
     await db.importJob.update({ where: { id: job.id }, data: { status: "RUNNING", startedAt: job.status === "QUEUED" ? new Date() : undefined, failureReason: null, finishedAt: null } });
 
     const { rows } = parseImportCsv(job.content);
-    for (const row of rows.slice(counters.processedRows)) {
+    const batchSize = Math.max(1, Math.floor(checkpointEvery));
+    for (let start = counters.processedRows; start < rows.length; start += batchSize) {
+      const batch = rows.slice(start, start + batchSize);
       // A row refused at validation (the same checks) was counted in failedRows then, and its error row written.
-      const mapped = row.shapeError ? null : mapImportRow(row.values, mapping);
-      if (mapped?.ok) await screenRow(actor, job.id, row.rowNumber, row.values, mapped.submission, counters);
-      counters.processedRows++;
-      if (counters.processedRows % checkpointEvery === 0) {
-        const { status } = await db.importJob.update({ where: { id: job.id }, data: counters, select: { status: true } });
-        if (status === "CANCELLED") return { status: "CANCELLED", ...counters };
-      }
+      const screenable = batch.flatMap((row) => {
+        const mapped = row.shapeError ? null : mapImportRow(row.values, mapping);
+        return mapped?.ok ? [{ row, submission: mapped.submission }] : [];
+      });
+      await screenRows(actor, job.id, screenable, counters);
+      counters.processedRows += batch.length;
+      const { status } = await db.importJob.update({ where: { id: job.id }, data: counters, select: { status: true } });
+      if (status === "CANCELLED") return { status: "CANCELLED", ...counters };
     }
     await db.importJob.update({ where: { id: job.id }, data: { ...counters, status: "COMPLETED", finishedAt: new Date() } });
     return { status: "COMPLETED", ...counters };
@@ -66,30 +71,37 @@ export async function processImportJob({ importJobId, checkpointEvery = 25 }: Pr
 
 class ImportFailure extends Error {}
 
-async function screenRow(
-  actor: Actor,
-  jobId: string,
-  rowNumber: number,
-  values: Record<string, string>,
-  submission: Parameters<typeof submitCandidate>[0]["submission"],
-  counters: Counters,
-) {
+type ScreenableRow = { row: { rowNumber: number; values: Record<string, string> }; submission: CandidateSubmission };
+
+async function screenRows(actor: Actor, jobId: string, screenable: ScreenableRow[], counters: Counters) {
   const db = getDb();
-  try {
-    const result = await submitCandidate({ actor, submission, idempotencyKey: `import:${jobId}:${rowNumber}`, trigger: "csv" });
-    // A replay (this row was done before a crash or retry) reports created: false; the candidate's first screening
-    // tells whether this row created it.
-    const created = result.replayed ? (await db.screening.findFirst({ where: { candidateId: result.candidateId }, orderBy: { createdAt: "asc" }, select: { id: true } }))?.id === result.screeningId : result.created;
-    if (created) counters.createdRows++;
-    else counters.updatedRows++;
-  } catch (error) {
-    if (!isAppError(error)) console.error(`[import ${jobId}] row ${rowNumber} failed`, error);
+  const outcomes = await submitCandidates({
+    actor,
+    items: screenable.map(({ row, submission }) => ({ submission, idempotencyKey: `import:${jobId}:${row.rowNumber}` })),
+    trigger: "csv",
+  });
+  for (let i = 0; i < screenable.length; i++) {
+    const { row } = screenable[i];
+    const outcome = outcomes[i];
+    if (outcome.ok) {
+      const result = outcome.result;
+      // A replay (this row was done before a crash or retry) reports created: false; the candidate's first screening
+      // tells whether this row created it.
+      const created = result.replayed
+        ? (await db.screening.findFirst({ where: { candidateId: result.candidateId }, orderBy: { createdAt: "asc" }, select: { id: true } }))?.id === result.screeningId
+        : result.created;
+      if (created) counters.createdRows++;
+      else counters.updatedRows++;
+      continue;
+    }
+    const error = outcome.error;
+    if (!isAppError(error)) console.error(`[import ${jobId}] row ${row.rowNumber} failed`, error);
     const message = isAppError(error) ? error.message : "This row could not be screened (internal error); it has been logged.";
     const field = isAppError(error) && error.fieldErrors ? Object.keys(error.fieldErrors).join(", ") : null;
     await db.importRowError.upsert({
-      where: { jobId_rowNumber: { jobId, rowNumber } },
-      create: { jobId, rowNumber, field, message, raw: values },
-      update: { field, message, raw: values },
+      where: { jobId_rowNumber: { jobId, rowNumber: row.rowNumber } },
+      create: { jobId, rowNumber: row.rowNumber, field, message, raw: row.values },
+      update: { field, message, raw: row.values },
     });
     counters.failedRows++;
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { isAppError } from "@/lib/errors";
 import type { Actor } from "../auth/authorization";
 import { getDb } from "../db";
-import { submitCandidate } from "../screening/submit-candidate";
+import { submitCandidates } from "../screening/submit-candidates";
 
 export type ProcessRescreenJobResult = { status: "COMPLETED" | "FAILED" | "SKIPPED"; total: number; processed: number; failed: number; rescreened: number };
 
@@ -10,10 +10,12 @@ const PAGE = 200;
 
 /**
  * The worker for a re-screen: every candidate not WITHDRAWN, in id order, gets a new screening at their current stage
- * with their stored profile (an empty update), recorded as the user who triggered it, trigger "rescreen". The key
+ * with their stored profile (an empty update), recorded as the user who triggered it, trigger "rescreen", screened
+ * `checkpointEvery` candidates per transaction (progress is written after each). The key
  * `rescreen:<reason>:<subject>:<candidate>` makes a re-run (retry, crash) replay instead of screening twice.
  */
-export async function processRescreenJob({ rescreenJobId, checkpointEvery = 25 }: { rescreenJobId: string; checkpointEvery?: number }): Promise<ProcessRescreenJobResult> {
+export async function processRescreenJob({ rescreenJobId, checkpointEvery = 100 }: { rescreenJobId: string; checkpointEvery?: number }): Promise<ProcessRescreenJobResult> {
+  const batchSize = Math.max(1, Math.floor(checkpointEvery));
   const db = getDb();
   const job = await db.rescreenJob.findUnique({ where: { id: rescreenJobId } });
   if (!job || job.status === "COMPLETED" || job.status === "CANCELLED") {
@@ -41,23 +43,30 @@ export async function processRescreenJob({ rescreenJobId, checkpointEvery = 25 }
         select: { id: true, stage: true },
       });
       if (page.length === 0) break;
-      for (const candidate of page) {
-        try {
-          const result = await submitCandidate({
-            actor,
+      // One transaction per slice of the page; counters are checkpointed after each slice.
+      for (let start = 0; start < page.length; start += batchSize) {
+        const slice = page.slice(start, start + batchSize);
+        const outcomes = await submitCandidates({
+          actor,
+          items: slice.map((candidate) => ({
             candidateId: candidate.id,
             submission: { stage: candidate.stage, profile: {} },
             idempotencyKey: `rescreen:${job.reason}:${job.subjectId}:${candidate.id}`,
-            trigger: "rescreen",
-          });
-          if (!result.replayed) rescreened++;
-        } catch (error) {
-          // One candidate changed concurrently (CONFLICT) or vanished: count it and go on with the rest.
-          if (!isAppError(error)) console.error(`[rescreen ${job.id}] candidate ${candidate.id} failed`, error);
-          failed++;
-        }
-        processed++;
-        if (processed % checkpointEvery === 0) await db.rescreenJob.update({ where: { id: job.id }, data: { processed, failed } });
+          })),
+          trigger: "rescreen",
+        });
+        slice.forEach((candidate, i) => {
+          const outcome = outcomes[i];
+          if (outcome.ok) {
+            if (!outcome.result.replayed) rescreened++;
+          } else {
+            // One candidate changed concurrently (CONFLICT) or vanished: count it and go on with the rest.
+            if (!isAppError(outcome.error)) console.error(`[rescreen ${job.id}] candidate ${candidate.id} failed`, outcome.error);
+            failed++;
+          }
+        });
+        processed += slice.length;
+        await db.rescreenJob.update({ where: { id: job.id }, data: { processed, failed } });
       }
       cursor = page[page.length - 1].id;
     }

@@ -50,16 +50,77 @@ export type FindCandidateLinksOptions = {
 const KIND_ORDER: SharedIdentifierKind[] = ["BANK", "GOV_ID", "DEVICE", "PHONE", "EMAIL", "ADDRESS", "IP"];
 
 type IdentifierLinkRow = {
+  candidate_id: string;
   kind: IdentifierKind;
   value: string;
   last4: string | null;
   my_name: string | null;
   others: unknown;
   other_count: number;
-  first_seen: Date | null;
+  first_seen: Date | string | null;
 };
 
-type ResumeRow = { candidate_id: string; text: string; full_name: string; my_text: string };
+type ResumeRow = { me: string; my_text: string; candidate_id: string; text: string; full_name: string };
+
+/** Runs one parameterised statement and returns its rows: Prisma (`$queryRawUnsafe`) or a `pg` client. */
+export type SqlRunner = <R>(sql: string, params: unknown[]) => Promise<R[]>;
+
+export function prismaRunner(db: Tx): SqlRunner {
+  return <R,>(sql: string, params: unknown[]) => db.$queryRawUnsafe<R[]>(sql, ...params);
+}
+
+// The candidates being linked, in order, each with the candidates of this batch it must not see: those created later
+// in the same batch (so a batch links exactly as the same submits one by one would). Empty for a single candidate.
+const BATCH_CTE = `
+  batch AS (
+    SELECT b.id, b.pos,
+           coalesce((SELECT array_agg(l.id) FROM unnest($1::uuid[], $2::bool[]) WITH ORDINALITY AS l(id, is_new, pos)
+                     WHERE l.pos > b.pos AND l.is_new), '{}'::uuid[]) AS hidden
+    FROM unnest($1::uuid[]) WITH ORDINALITY AS b(id, pos)
+  )`;
+
+// Per identifier of each candidate: a capped list of others with their names, a capped count and the first-seen
+// date for email and phone. Each lateral reads the (kind, value, candidate_id) index only; the candidate's own row is
+// among the matches of each of its values, hence "count - 1" and "cap + 1".
+const IDENTIFIER_LINKS_SQL = `
+  WITH ${BATCH_CTE}
+  SELECT me.candidate_id::text AS candidate_id, me.kind, me.value, me.last4,
+         (SELECT c.full_name FROM candidates c WHERE c.id = me.candidate_id) AS my_name,
+         o.others, n.other_count, fs.first_seen
+  FROM batch b
+  JOIN candidate_identifiers me ON me.candidate_id = b.id
+  CROSS JOIN LATERAL (
+    SELECT coalesce(json_agg(json_build_object('id', c.id, 'fullName', c.full_name, 'email', c.email)), '[]'::json) AS others
+    FROM (
+      SELECT x.candidate_id FROM candidate_identifiers x
+      WHERE x.kind = me.kind AND x.value = me.value AND x.candidate_id <> me.candidate_id AND x.candidate_id <> ALL (b.hidden)
+        AND me.kind <> 'EMPLOYER'
+      LIMIT $3
+    ) l
+    JOIN candidates c ON c.id = l.candidate_id
+  ) o
+  CROSS JOIN LATERAL (
+    SELECT (count(*) - 1)::int AS other_count
+    FROM (SELECT 1 FROM candidate_identifiers x WHERE x.kind = me.kind AND x.value = me.value AND x.candidate_id <> ALL (b.hidden) LIMIT $4) t
+  ) n
+  CROSS JOIN LATERAL (
+    SELECT min(x.created_at) AS first_seen FROM candidate_identifiers x
+    WHERE x.kind = me.kind AND x.value = me.value AND x.candidate_id <> ALL (b.hidden) AND me.kind IN ('EMAIL', 'PHONE')
+  ) fs`;
+
+// LSH candidates: résumés sharing at least one band with each candidate's (GIN), with the candidate's own text for
+// the exact Jaccard.
+const RESUME_LINKS_SQL = `
+  WITH ${BATCH_CTE}
+  SELECT b.id::text AS me, m.text AS my_text, r.candidate_id::text AS candidate_id, r.text, c.full_name
+  FROM batch b
+  JOIN candidate_resumes m ON m.candidate_id = b.id
+  CROSS JOIN LATERAL (
+    SELECT r.candidate_id, r.text FROM candidate_resumes r
+    WHERE r.bands && m.bands AND r.candidate_id <> b.id AND r.candidate_id <> ALL (b.hidden)
+    LIMIT $3
+  ) r
+  JOIN candidates c ON c.id = r.candidate_id`;
 
 function parseJson<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
@@ -78,94 +139,82 @@ function nameKey(name: string): string {
 
 /**
  * Who else presented this candidate's identifiers, and whose résumé is a near-copy of theirs (LNK-01…LNK-04).
- * Read-only; the caller has authorised access to the candidate. Two queries: one over `candidate_identifiers`
- * (the candidate's rows by primary key, then per row the (kind, value) index: a capped list of others with their
- * names, a capped count, and the first-seen date for email and phone), one over `candidate_resumes`
- * (`bands && mine` on the GIN index, then exact Jaccard here). Works on PostgreSQL 15+ and PGlite.
+ * Read-only; the caller has authorised access to the candidate. Works on PostgreSQL 15+ and PGlite.
  */
 export async function findCandidateLinks(db: Tx, options: FindCandidateLinksOptions): Promise<CandidateLinks> {
-  const { candidateId } = options;
+  const links = await findLinksForCandidates(prismaRunner(db), [{ id: options.candidateId, isNew: false }], options);
+  return links.get(options.candidateId)!;
+}
+
+/**
+ * Links for several candidates in two statements (one over `candidate_identifiers`, one over `candidate_resumes`),
+ * for the screening write path. `candidates` is in submit order; a candidate marked `isNew` (created by this
+ * batch) is invisible to the candidates before it, as if each had been screened on its own, in order.
+ */
+export async function findLinksForCandidates(
+  run: SqlRunner,
+  candidates: readonly { id: string; isNew: boolean }[],
+  options: Omit<FindCandidateLinksOptions, "candidateId"> = {},
+): Promise<Map<string, CandidateLinks>> {
   const othersLimit = Math.max(0, Math.floor(options.othersLimit ?? 50));
   const countCap = Math.max(1, Math.floor(options.countCap ?? 1000));
   const resumeThreshold = options.resumeThreshold ?? 0.8;
   const resumeCandidateLimit = Math.max(1, Math.floor(options.resumeCandidateLimit ?? 200));
+  const ids = candidates.map((c) => c.id);
+  const isNew = candidates.map((c) => c.isNew);
 
-  // The candidate's own row is always among the matches of each of its values, hence `count - 1` and `cap + 1`
-  // (a count over the (kind, value) index alone can be answered from the index).
-  const rows = await db.$queryRaw<IdentifierLinkRow[]>`
-    SELECT me.kind, me.value, me.last4,
-           (SELECT c.full_name FROM candidates c WHERE c.id = me.candidate_id) AS my_name,
-           o.others, n.other_count, fs.first_seen
-    FROM candidate_identifiers me
-    CROSS JOIN LATERAL (
-      SELECT coalesce(json_agg(json_build_object('id', c.id, 'fullName', c.full_name, 'email', c.email)), '[]'::json) AS others
-      FROM (
-        SELECT x.candidate_id FROM candidate_identifiers x
-        WHERE x.kind = me.kind AND x.value = me.value AND x.candidate_id <> me.candidate_id AND me.kind <> 'EMPLOYER'
-        LIMIT ${othersLimit}
-      ) l
-      JOIN candidates c ON c.id = l.candidate_id
-    ) o
-    CROSS JOIN LATERAL (
-      SELECT (count(*) - 1)::int AS other_count
-      FROM (SELECT 1 FROM candidate_identifiers x WHERE x.kind = me.kind AND x.value = me.value LIMIT ${countCap + 1}) t
-    ) n
-    CROSS JOIN LATERAL (
-      SELECT min(x.created_at) AS first_seen FROM candidate_identifiers x
-      WHERE x.kind = me.kind AND x.value = me.value AND me.kind IN ('EMAIL', 'PHONE')
-    ) fs
-    WHERE me.candidate_id = ${candidateId}::uuid`;
+  const out = new Map<string, CandidateLinks>();
+  for (const id of ids) out.set(id, { sharedIdentifiers: [], nearDuplicateResumes: [], sharedShipTo: null, recurringEmployers: [], firstSeen: {} });
+  if (ids.length === 0) return out;
 
-  const links: CandidateLinks = { sharedIdentifiers: [], nearDuplicateResumes: [], sharedShipTo: null, recurringEmployers: [], firstSeen: {} };
-  for (const row of rows) {
-    if (row.first_seen && (row.kind === "EMAIL" || row.kind === "PHONE")) {
-      const key = row.kind === "EMAIL" ? "email" : "phone";
-      const current = links.firstSeen[key];
-      if (!current || row.first_seen < current) links.firstSeen[key] = row.first_seen;
-    }
-    const otherCount = Number(row.other_count);
-    if (otherCount <= 0) continue;
-    const otherCountCapped = otherCount >= countCap;
-    const others = parseJson<LinkedCandidate[]>(row.others).sort((a, b) => a.fullName.localeCompare(b.fullName) || a.id.localeCompare(b.id));
-    if (row.kind === "EMPLOYER") {
-      links.recurringEmployers.push({ employerName: row.value, otherCandidateCount: otherCount, otherCountCapped });
-    } else if (row.kind === "SHIP_TO") {
-      if (!links.sharedShipTo || otherCount > links.sharedShipTo.otherCount) {
-        links.sharedShipTo = { display: row.value, others: others.map(({ id, fullName }) => ({ id, fullName })), otherCount, otherCountCapped };
-      }
-    } else {
-      const mine = nameKey(row.my_name ?? "");
-      links.sharedIdentifiers.push({
-        kind: row.kind,
-        display: row.kind === "BANK" || row.kind === "GOV_ID" ? `•••• ${row.last4 ?? "????"}` : row.value,
-        others,
-        otherCount,
-        otherCountCapped,
-        otherNamesDiffer: others.some((o) => nameKey(o.fullName) !== mine),
-      });
+  const rows = await run<IdentifierLinkRow>(IDENTIFIER_LINKS_SQL, [ids, isNew, othersLimit, countCap + 1]);
+  for (const row of rows) addIdentifierRow(out.get(row.candidate_id)!, row, countCap);
+
+  const resumes = await run<ResumeRow>(RESUME_LINKS_SQL, [ids, isNew, resumeCandidateLimit]);
+  const mine = new Map<string, Set<string>>();
+  for (const r of resumes) {
+    let own = mine.get(r.me);
+    if (!own) mine.set(r.me, (own = resumeShingles(r.my_text)));
+    const similarity = shingleJaccard(own, resumeShingles(r.text));
+    if (similarity >= resumeThreshold) {
+      out.get(r.me)!.nearDuplicateResumes.push({ candidateId: r.candidate_id, fullName: r.full_name, similarity: Math.round(similarity * 1000) / 1000 });
     }
   }
-  links.sharedIdentifiers.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.otherCount - a.otherCount || a.display.localeCompare(b.display));
-  links.recurringEmployers.sort((a, b) => b.otherCandidateCount - a.otherCandidateCount || a.employerName.localeCompare(b.employerName));
 
-  // LSH candidates: résumés sharing at least one band with this candidate's (GIN), each row also carrying this
-  // candidate's own text for the exact Jaccard. Scalar subqueries rather than a CTE: planned in a fraction of the time.
-  const resumes = await db.$queryRaw<ResumeRow[]>`
-    SELECT r.candidate_id::text AS candidate_id, r.text, c.full_name,
-           (SELECT m.text FROM candidate_resumes m WHERE m.candidate_id = ${candidateId}::uuid) AS my_text
-    FROM candidate_resumes r JOIN candidates c ON c.id = r.candidate_id
-    WHERE r.bands && (SELECT m.bands FROM candidate_resumes m WHERE m.candidate_id = ${candidateId}::uuid)
-      AND r.candidate_id <> ${candidateId}::uuid
-    LIMIT ${resumeCandidateLimit}`;
-  if (resumes.length > 0) {
-    const mine = resumeShingles(resumes[0].my_text);
-    for (const r of resumes) {
-      const similarity = shingleJaccard(mine, resumeShingles(r.text));
-      if (similarity >= resumeThreshold) {
-        links.nearDuplicateResumes.push({ candidateId: r.candidate_id, fullName: r.full_name, similarity: Math.round(similarity * 1000) / 1000 });
-      }
-    }
+  for (const links of out.values()) {
+    links.sharedIdentifiers.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.otherCount - a.otherCount || a.display.localeCompare(b.display));
+    links.recurringEmployers.sort((a, b) => b.otherCandidateCount - a.otherCandidateCount || a.employerName.localeCompare(b.employerName));
     links.nearDuplicateResumes.sort((a, b) => b.similarity - a.similarity || a.candidateId.localeCompare(b.candidateId));
   }
-  return links;
+  return out;
+}
+
+function addIdentifierRow(links: CandidateLinks, row: IdentifierLinkRow, countCap: number) {
+  if (row.first_seen && (row.kind === "EMAIL" || row.kind === "PHONE")) {
+    const firstSeen = new Date(row.first_seen);
+    const key = row.kind === "EMAIL" ? "email" : "phone";
+    const current = links.firstSeen[key];
+    if (!current || firstSeen < current) links.firstSeen[key] = firstSeen;
+  }
+  const otherCount = Number(row.other_count);
+  if (otherCount <= 0) return;
+  const otherCountCapped = otherCount >= countCap;
+  const others = parseJson<LinkedCandidate[]>(row.others).sort((a, b) => a.fullName.localeCompare(b.fullName) || a.id.localeCompare(b.id));
+  if (row.kind === "EMPLOYER") {
+    links.recurringEmployers.push({ employerName: row.value, otherCandidateCount: otherCount, otherCountCapped });
+  } else if (row.kind === "SHIP_TO") {
+    if (!links.sharedShipTo || otherCount > links.sharedShipTo.otherCount) {
+      links.sharedShipTo = { display: row.value, others: others.map(({ id, fullName }) => ({ id, fullName })), otherCount, otherCountCapped };
+    }
+  } else {
+    const mine = nameKey(row.my_name ?? "");
+    links.sharedIdentifiers.push({
+      kind: row.kind,
+      display: row.kind === "BANK" || row.kind === "GOV_ID" ? `•••• ${row.last4 ?? "????"}` : row.value,
+      others,
+      otherCount,
+      otherCountCapped,
+      otherNamesDiffer: others.some((o) => nameKey(o.fullName) !== mine),
+    });
+  }
 }

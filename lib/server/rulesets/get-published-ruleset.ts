@@ -20,6 +20,25 @@ export async function getPublishedRuleset(db: Tx | ReturnType<typeof getDb> = ge
     select: { id: true, version: true, config: true },
   });
   if (!row) row = await storeDefaultRuleset(db);
+  return compiled(row);
+}
+
+/**
+ * The ruleset stored as this version id, parsed once per process (versions are immutable). The screening write path
+ * reads the published id in its own first query and calls this; a version not seen before costs one query.
+ */
+export async function getRulesetVersionById(id: string | null, db: Tx | ReturnType<typeof getDb> = getDb()): Promise<PublishedRuleset> {
+  if (!id) return getPublishedRuleset(db);
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const row = await db.rulesetVersion.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, config: true } });
+  return compiled(row);
+}
+
+/** The id of the published version, for callers that read it inside their own SQL (same order as above). */
+export const PUBLISHED_RULESET_ID_SQL = `SELECT r.id::text FROM ruleset_versions r WHERE r.status = 'PUBLISHED' ORDER BY r.published_at DESC, r.version DESC LIMIT 1`;
+
+function compiled(row: { id: string; version: number; config: unknown }): PublishedRuleset {
   const hit = cache.get(row.id);
   if (hit) return hit;
   // Fails closed: a stored config that no longer validates throws instead of scoring with a broken ruleset.

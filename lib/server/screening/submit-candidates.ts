@@ -1,0 +1,450 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { evaluate, type Assessment } from "@/lib/engine";
+import { AppError } from "@/lib/errors";
+import type { Stage } from "@/lib/schemas/candidate";
+import { storedProfileSchema, type CandidateSubmission, type StoredProfile } from "@/lib/schemas/profile";
+import type { RequestMeta } from "../audit/record-audit-event";
+import { assertPermission, type Actor } from "../auth/authorization";
+import { getDb } from "../db";
+import { sqlQuery, withSqlTransaction, type SqlClient } from "../db/sql";
+import { findLinksForCandidates } from "../linkage/find-candidate-links";
+import { toIdentifierRows, type IdentifierRow } from "../linkage/linkage-input";
+import { resumeBands } from "../linkage/resume-bands";
+import { getRulesetVersionById, PUBLISHED_RULESET_ID_SQL, type PublishedRuleset } from "../rulesets/get-published-ruleset";
+import { screenSanctions, type SanctionsScreening } from "../sanctions/screen-sanctions";
+import { buildFacts, enrichProfile, linkageInputFromProfile, type ProfileEnrichment } from "./build-facts";
+import { mergeProfiles } from "./merge-profiles";
+import { protectSensitiveNumbers } from "./protect-sensitive-numbers";
+
+export type ScreeningTrigger = "form" | "api" | "csv" | "cli" | "verification" | "rescreen";
+
+export type SubmitItem = {
+  submission: CandidateSubmission;
+  /** Update this candidate; otherwise the submission's externalId finds one, or a new candidate is created. */
+  candidateId?: string;
+  /** A retry with the same key changes nothing and returns the first result. */
+  idempotencyKey?: string;
+};
+
+export type SubmitCandidatesOptions = {
+  actor: Actor;
+  /** Screened in this order: a later item links to the candidates of earlier ones, never the other way round. */
+  items: readonly SubmitItem[];
+  trigger?: ScreeningTrigger;
+  meta?: RequestMeta;
+  /** Screening time (tests pin it; defaults to now). */
+  asOf?: Date;
+};
+
+export type SubmitCandidateResult = {
+  candidateId: string;
+  screeningId: string;
+  created: boolean;
+  replayed: boolean;
+  assessment: Assessment;
+};
+
+/** Each item's own outcome: one bad row never stops the others. */
+export type SubmitOutcome = { ok: true; result: SubmitCandidateResult } | { ok: false; error: unknown };
+
+const IDEMPOTENCY_ACTION = "candidate.submit";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type ExistingRow = {
+  id: string;
+  externalId: string | null;
+  profile: unknown;
+  stage: Stage;
+  latestScore: number | null;
+  latestBand: string | null;
+  /** As the database printed it (exact to the millisecond), for the optimistic check. */
+  updatedAt: string;
+};
+
+type KeyRow = { key: string; actorId: string; action: string; resultId: string };
+
+/** An item ready to write: everything that needs no database write has been computed. */
+type Prepared = {
+  index: number;
+  item: SubmitItem;
+  candidateId: string;
+  screeningId: string;
+  before: ExistingRow | null;
+  profile: StoredProfile;
+  enrichment: ProfileEnrichment;
+  sanctions: SanctionsScreening;
+  identifiers: IdentifierRow[];
+  resume: { text: string; bands: number[] } | null;
+};
+
+/** The write found the world changed since the read; `kind` says how. Never reaches callers. */
+class WriteRaced extends Error {
+  constructor(readonly kind: "key" | "insert" | "update") {
+    super(`screening write raced (${kind})`);
+  }
+}
+
+/**
+ * The one path every submit takes (form, API, CSV, CLI, verification, re-screen): merge the stage evidence into the
+ * stored profile, enrich, screen sanctions, link with other candidates, evaluate with the published ruleset, and
+ * write the candidates, their immutable Screenings and AuditEvents in one transaction.
+ *
+ * Several items share that transaction and its statements (set-based SQL, about six round trips however many
+ * items): an import screens hundreds of rows per transaction. Items are screened as if one by one, in order: an item
+ * that targets the same candidate, external id or idempotency key as an earlier one starts a new transaction, and a
+ * candidate created by the batch is invisible to the items before it. If a batch's write races with another
+ * (a concurrent edit or retry), its items are retried one at a time so each gets its own outcome.
+ */
+export async function submitCandidates(options: SubmitCandidatesOptions): Promise<SubmitOutcome[]> {
+  const outcomes: SubmitOutcome[] = new Array(options.items.length);
+  for (const segment of segmentsOf(options.items)) {
+    await submitSegment(options, segment, outcomes);
+  }
+  return outcomes;
+}
+
+/** Consecutive runs of items with distinct targets and keys, each screened in one transaction. */
+function* segmentsOf(items: readonly SubmitItem[]): Generator<number[]> {
+  let segment: number[] = [];
+  let seen = new Set<string>();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const marks = [
+      item.candidateId ? `id:${item.candidateId}` : null,
+      item.submission.externalId ? `ext:${item.submission.externalId}` : null,
+      item.idempotencyKey ? `key:${item.idempotencyKey}` : null,
+    ].filter((m): m is string => m !== null);
+    if (marks.some((m) => seen.has(m))) {
+      yield segment;
+      segment = [];
+      seen = new Set();
+    }
+    segment.push(i);
+    for (const m of marks) seen.add(m);
+  }
+  if (segment.length) yield segment;
+}
+
+async function submitSegment(options: SubmitCandidatesOptions, indexes: number[], outcomes: SubmitOutcome[]): Promise<void> {
+  const { actor, items } = options;
+  const fail = (index: number, error: unknown) => (outcomes[index] = { ok: false, error });
+
+  // One round trip for everything read before the write: targets, idempotency keys, the published ruleset's id.
+  const ids = indexes.map((i) => items[i].candidateId).filter((id): id is string => typeof id === "string" && UUID.test(id));
+  const externalIds = indexes.map((i) => items[i].submission.externalId).filter((e): e is string => Boolean(e));
+  const keys = indexes.map((i) => items[i].idempotencyKey).filter((k): k is string => Boolean(k));
+  const [read] = await sqlQuery()<{ candidates: ExistingRow[]; keys: KeyRow[]; ruleset_id: string | null }>(READ_SQL, [ids, externalIds, keys]);
+  const byId = new Map(read.candidates.map((c) => [c.id, c]));
+  const byExternalId = new Map(read.candidates.filter((c) => c.externalId).map((c) => [c.externalId!, c]));
+  const byKey = new Map(read.keys.map((k) => [k.key, k]));
+  const published = await getRulesetVersionById(read.ruleset_id);
+  const asOf = options.asOf ?? new Date();
+
+  const replays: { index: number; screeningId: string }[] = [];
+  const prepared: Prepared[] = [];
+  for (const index of indexes) {
+    const item = items[index];
+    try {
+      if (item.idempotencyKey) {
+        const key = byKey.get(item.idempotencyKey);
+        if (key) {
+          replays.push({ index, screeningId: resultOfKey(key, actor) });
+          continue;
+        }
+      }
+      let before: ExistingRow | null = null;
+      if (item.candidateId) {
+        before = byId.get(item.candidateId) ?? null;
+        if (!before) throw new AppError("NOT_FOUND", "No candidate with that id.");
+      } else if (item.submission.externalId) {
+        before = byExternalId.get(item.submission.externalId) ?? null;
+      }
+      assertPermission(actor, before ? "candidates.update" : "candidates.create");
+      const update = protectSensitiveNumbers(item.submission.profile);
+      const profile = before ? mergeProfiles(storedProfileSchema.parse(before.profile ?? {}), update) : update;
+      const linkage = linkageInputFromProfile(profile);
+      const resumeText = typeof linkage.resumeText === "string" ? linkage.resumeText.trim() : "";
+      prepared.push({
+        index,
+        item,
+        candidateId: before?.id ?? randomUUID(),
+        screeningId: randomUUID(),
+        before,
+        profile,
+        enrichment: enrichProfile(profile),
+        sanctions: await screenSanctions(sanctionsSubjects(profile)),
+        identifiers: toIdentifierRows(linkage),
+        resume: resumeText ? { text: resumeText, bands: resumeBands(resumeText) } : null,
+      });
+    } catch (error) {
+      fail(index, error);
+    }
+  }
+
+  if (prepared.length > 0) {
+    try {
+      const assessments = await withSqlTransaction((client) => write(client, options, prepared, published, asOf));
+      for (const p of prepared) {
+        outcomes[p.index] = {
+          ok: true,
+          result: { candidateId: p.candidateId, screeningId: p.screeningId, created: !p.before, replayed: false, assessment: assessments.get(p.index)! },
+        };
+      }
+    } catch (error) {
+      if (prepared.length > 1) {
+        // Someone else wrote in between (or one row broke the statement): give each item its own transaction.
+        for (const p of prepared) await submitSegment(options, [p.index], outcomes);
+      } else {
+        const [p] = prepared;
+        if (error instanceof WriteRaced && error.kind === "key") {
+          // The same key was used concurrently and that submit committed first: this is a replay of it.
+          await submitSegment(options, [p.index], outcomes);
+        } else if (error instanceof WriteRaced) {
+          fail(p.index, new AppError("CONFLICT", "Someone else changed this candidate while you were saving. Reload and submit again."));
+        } else {
+          fail(p.index, error);
+        }
+      }
+    }
+  }
+
+  for (const { index, screeningId } of replays) {
+    try {
+      outcomes[index] = { ok: true, result: { ...(await loadScreeningResult(screeningId)), created: false, replayed: true } };
+    } catch (error) {
+      fail(index, error);
+    }
+  }
+}
+
+function resultOfKey(key: KeyRow, actor: Actor): string {
+  // A key belongs to one actor and one kind of write; anything else is a client bug, not a replay.
+  if (key.actorId !== actor.id || key.action !== IDEMPOTENCY_ACTION) {
+    throw new AppError("CONFLICT", "This form was already used for something else. Reload the page and try again.");
+  }
+  return key.resultId;
+}
+
+const READ_SQL = `
+  SELECT
+    (SELECT coalesce(json_agg(json_build_object('id', c.id, 'externalId', c.external_id, 'profile', c.profile, 'stage', c.stage,
+                                                 'latestScore', c.latest_score, 'latestBand', c.latest_band, 'updatedAt', c.updated_at)), '[]'::json)
+     FROM candidates c WHERE c.id = ANY ($1::uuid[]) OR c.external_id = ANY ($2::text[])) AS candidates,
+    (SELECT coalesce(json_agg(json_build_object('key', k.key, 'actorId', k.actor_id, 'action', k.action, 'resultId', k.result_id)), '[]'::json)
+     FROM idempotency_keys k WHERE k.key = ANY ($3::text[])) AS keys,
+    (${PUBLISHED_RULESET_ID_SQL}) AS ruleset_id`;
+
+// Idempotency keys first (a concurrent retry of the same key waits here, then inserts nothing), then the candidates:
+// new ones inserted, existing ones updated only if unchanged since they were read (optimistic check on updated_at,
+// the UPDATE's row lock makes it exact), then what linkage indexes. Counts tell the caller what happened.
+const WRITE_CANDIDATES_SQL = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(
+      id uuid, is_new boolean, expected_updated_at timestamptz, external_id text, full_name text, email text, phone text,
+      phone_digits text, claimed_city text, claimed_region text, claimed_country text, stage "Stage", profile jsonb,
+      idempotency_key text, screening_id text)
+  ),
+  keys AS (
+    INSERT INTO idempotency_keys (key, actor_id, action, result_id)
+    SELECT idempotency_key, $2::uuid, '${IDEMPOTENCY_ACTION}', screening_id FROM input WHERE idempotency_key IS NOT NULL
+    ON CONFLICT (key) DO NOTHING
+    RETURNING key
+  ),
+  inserted AS (
+    INSERT INTO candidates (id, external_id, full_name, email, phone, phone_digits, claimed_city, claimed_region, claimed_country,
+                            stage, profile, created_by_id, updated_by_id, updated_at)
+    SELECT id, external_id, full_name, email, phone, phone_digits, claimed_city, claimed_region, claimed_country,
+           stage, profile, $2::uuid, $2::uuid, now()
+    FROM input WHERE is_new
+    ON CONFLICT DO NOTHING
+    RETURNING id
+  ),
+  updated AS (
+    UPDATE candidates c
+    SET full_name = i.full_name, email = i.email, phone = i.phone, phone_digits = i.phone_digits, claimed_city = i.claimed_city,
+        claimed_region = i.claimed_region, claimed_country = i.claimed_country, stage = i.stage, profile = i.profile,
+        external_id = coalesce(i.external_id, c.external_id), updated_by_id = $2::uuid, updated_at = now()
+    FROM input i
+    WHERE NOT i.is_new AND c.id = i.id AND c.updated_at = i.expected_updated_at
+    RETURNING c.id
+  ),
+  identifiers AS (
+    INSERT INTO candidate_identifiers (candidate_id, kind, value, last4)
+    SELECT candidate_id, kind, value, last4 FROM jsonb_to_recordset($3::jsonb) AS t(candidate_id uuid, kind "IdentifierKind", value text, last4 text)
+    ON CONFLICT DO NOTHING
+  ),
+  resumes AS (
+    INSERT INTO candidate_resumes (candidate_id, text, bands, updated_at)
+    SELECT candidate_id, text, bands, now() FROM jsonb_to_recordset($4::jsonb) AS t(candidate_id uuid, text text, bands int4[])
+    ON CONFLICT (candidate_id) DO UPDATE SET text = excluded.text, bands = excluded.bands, updated_at = excluded.updated_at
+  )
+  SELECT (SELECT count(*) FROM keys)::int AS keys, (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM updated)::int AS updated`;
+
+// The screenings, each candidate's latest score, band and indicators, and the audit events, in one statement.
+const WRITE_SCREENINGS_SQL = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(
+      id uuid, candidate_id uuid, stage "Stage", score int, band text, hits jsonb, details jsonb, facts jsonb, indicators text[])
+  ),
+  screenings AS (
+    INSERT INTO screenings (id, candidate_id, ruleset_version_id, engine_version, stage, score, band, hits, details, facts, trigger, created_by_id)
+    SELECT id, candidate_id, $2::uuid, $3, stage, score, band, hits, details, facts, $4, $5::uuid FROM input
+    RETURNING 1
+  ),
+  latest AS (
+    UPDATE candidates c SET latest_score = i.score, latest_band = i.band, latest_indicators = i.indicators
+    FROM input i WHERE c.id = i.candidate_id
+    RETURNING 1
+  ),
+  audit AS (
+    INSERT INTO audit_events (actor_id, action, subject_type, subject_id, before, after, ip, user_agent)
+    SELECT $5::uuid, action, 'Candidate', subject_id, before, after, $6, $7
+    FROM jsonb_to_recordset($8::jsonb) AS t(ord int, action text, subject_id text, before jsonb, after jsonb)
+    ORDER BY ord
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM screenings)::int AS screenings, (SELECT count(*) FROM latest)::int AS latest, (SELECT count(*) FROM audit)::int AS audit`;
+
+async function write(client: SqlClient, options: SubmitCandidatesOptions, prepared: Prepared[], published: PublishedRuleset, asOf: Date) {
+  const { actor, trigger = "form", meta } = options;
+  const run = sqlQuery(client);
+
+  const candidates = prepared.map((p) => ({
+    id: p.candidateId,
+    is_new: !p.before,
+    expected_updated_at: p.before?.updatedAt ?? null,
+    external_id: p.item.submission.externalId ?? null,
+    ...candidateColumns(p.profile, p.item.submission.stage),
+    profile: p.profile,
+    idempotency_key: p.item.idempotencyKey ?? null,
+    screening_id: p.screeningId,
+  }));
+  const identifiers = prepared.flatMap((p) => p.identifiers.map((r) => ({ candidate_id: p.candidateId, kind: r.kind, value: r.value, last4: r.last4 })));
+  const resumes = prepared.flatMap((p) => (p.resume ? [{ candidate_id: p.candidateId, ...p.resume }] : []));
+  const [counts] = await run<{ keys: number; inserted: number; updated: number }>(WRITE_CANDIDATES_SQL, [
+    JSON.stringify(candidates),
+    actor.id,
+    JSON.stringify(identifiers),
+    JSON.stringify(resumes),
+  ]);
+  const expectedNew = prepared.filter((p) => !p.before).length;
+  if (counts.keys !== prepared.filter((p) => p.item.idempotencyKey).length) throw new WriteRaced("key");
+  if (counts.inserted !== expectedNew) throw new WriteRaced("insert");
+  if (counts.updated !== prepared.length - expectedNew) throw new WriteRaced("update");
+
+  const links = await findLinksForCandidates(run, prepared.map((p) => ({ id: p.candidateId, isNew: !p.before })));
+
+  const assessments = new Map<number, Assessment>();
+  const screenings: unknown[] = [];
+  const audit: unknown[] = [];
+  for (const p of prepared) {
+    const candidateLinks = links.get(p.candidateId)!;
+    const facts = buildFacts({ candidateId: p.candidateId, profile: p.profile, enrichment: p.enrichment, links: candidateLinks, sanctions: p.sanctions });
+    const assessment = evaluate(facts, published.ruleset, { asOf });
+    assessments.set(p.index, assessment);
+    const stage = p.item.submission.stage;
+    screenings.push({
+      id: p.screeningId,
+      candidate_id: p.candidateId,
+      stage,
+      score: assessment.score,
+      band: assessment.band,
+      hits: assessment.hits,
+      details: {
+        suppressed: assessment.suppressed,
+        verificationSteps: assessment.verificationSteps,
+        lowSeverityCapApplied: assessment.lowSeverityCapApplied,
+        asOf: assessment.asOf,
+        sanctionsListVersion: p.sanctions.listVersion,
+        links: candidateLinks,
+      },
+      facts,
+      indicators: [...new Set(assessment.hits.flatMap((h) => h.indicatorIds))].sort(),
+    });
+    if (!p.before) {
+      const c = candidateColumns(p.profile, stage);
+      audit.push({ ord: audit.length, action: "candidate.created", subject_id: p.candidateId, after: { fullName: c.full_name, email: c.email, stage, trigger } });
+    }
+    audit.push({
+      ord: audit.length,
+      action: "candidate.screened",
+      subject_id: p.candidateId,
+      before: p.before ? { stage: p.before.stage, score: p.before.latestScore, band: p.before.latestBand } : undefined,
+      after: {
+        stage,
+        score: assessment.score,
+        band: assessment.band,
+        screeningId: p.screeningId,
+        rulesetVersion: assessment.rulesetVersion,
+        engineVersion: assessment.engineVersion,
+        hits: assessment.hits.map((h) => h.ruleId),
+        sections: Object.keys(p.item.submission.profile),
+        trigger,
+      },
+    });
+  }
+  await run(WRITE_SCREENINGS_SQL, [
+    JSON.stringify(screenings),
+    published.id,
+    assessments.values().next().value!.engineVersion,
+    trigger,
+    actor.id,
+    meta?.ip?.slice(0, 100) ?? null,
+    meta?.userAgent?.slice(0, 500) ?? null,
+    JSON.stringify(audit),
+  ]);
+  return assessments;
+}
+
+function candidateColumns(profile: StoredProfile, stage: Stage) {
+  const c = profile.candidate ?? {};
+  return {
+    full_name: c.legalName ?? "(name not given)",
+    email: c.email ?? "",
+    phone: c.phone ?? null,
+    phone_digits: c.phone ? c.phone.replace(/\D/g, "") || null : null,
+    claimed_city: c.claimedLocation?.city ?? null,
+    claimed_region: c.claimedLocation?.region ?? null,
+    claimed_country: c.claimedLocation?.country ?? null,
+    stage,
+  };
+}
+
+/** Names, employers, agency, payees and wallets: everything the advisories say to screen (PAY-04, WH-05). */
+function sanctionsSubjects(profile: StoredProfile) {
+  const c = profile.candidate;
+  const payment = profile.onboarding?.payment;
+  const names = [c?.legalName, ...(c?.names ?? []).map((n) => n.name), ...(c?.nameChange?.previousNames ?? [])];
+  return {
+    names: uniq(names),
+    employers: uniq((profile.workHistory ?? []).map((j) => j.employerName)),
+    agency: profile.sourcing?.agency?.name ?? null,
+    payees: uniq([payment?.payeeName, payment?.accountHolderName]),
+    wallets: uniq(profile.observations?.walletAddresses ?? []),
+  };
+}
+
+function uniq(values: readonly (string | null | undefined)[]): string[] {
+  return [...new Set(values.filter((v): v is string => Boolean(v && v.trim())).map((v) => v.trim()))];
+}
+
+async function loadScreeningResult(screeningId: string) {
+  const s = await getDb().screening.findUniqueOrThrow({
+    where: { id: screeningId },
+    select: { id: true, candidateId: true, score: true, band: true, hits: true, details: true, engineVersion: true, rulesetVersion: { select: { version: true } } },
+  });
+  const details = s.details as Record<string, unknown>;
+  const assessment = {
+    score: s.score,
+    band: s.band,
+    hits: s.hits,
+    suppressed: details.suppressed ?? [],
+    verificationSteps: details.verificationSteps ?? [],
+    lowSeverityCapApplied: details.lowSeverityCapApplied ?? false,
+    rulesetVersion: s.rulesetVersion.version,
+    engineVersion: s.engineVersion,
+    asOf: details.asOf,
+  } as unknown as Assessment;
+  return { candidateId: s.candidateId, screeningId: s.id, assessment };
+}
