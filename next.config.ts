@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // Native/driver packages stay outside the bundle and are required at run time.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "maxmind", "pg-boss"],
+  // Native/driver packages stay outside the bundle and are required at run time. unpdf (pdf.js for résumé text,
+  // ADR 0004) too: a 1.6 MB prebuilt file that resolves its own modules at run time.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "maxmind", "pg-boss", "unpdf"],
   poweredByHeader: false,
   // Type errors are caught by `npm run typecheck` (part of `npm test`); skipping the duplicate check halves build time.
   typescript: { ignoreBuildErrors: true },

@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useId, useMemo, useState } from "react";
+import { startTransition, useActionState, useId, useMemo, useRef, useState } from "react";
+import { extractResumeTextAction } from "@/app/(app)/candidates/actions";
 import type { ActionResult } from "@/lib/errors";
 import { getPath, prune, setPath } from "@/lib/intake/paths";
 import type { FieldDef, SectionDef } from "@/lib/intake/stage-fields";
@@ -115,18 +116,7 @@ function Field({ field, path, values, set, errors, countries }: FieldProps) {
       input = (
         <>
           <textarea {...common} rows={6} className={`${control} ${border}`} value={(value as string) ?? ""} onChange={(e) => set(path, e.target.value)} />
-          {path.endsWith("resumeText") ? (
-            <input
-              type="file"
-              accept=".txt,text/plain"
-              aria-label="Load résumé text from a .txt file"
-              className="mt-2 text-xs"
-              onChange={async (e) => {
-                const file = e.target.files?.[0];
-                if (file) set(path, (await file.text()).slice(0, 200_000));
-              }}
-            />
-          ) : null}
+          {path.endsWith("resumeText") ? <ResumeFileInput onText={(text) => set(path, text)} /> : null}
         </>
       );
       break;
@@ -203,6 +193,54 @@ function Field({ field, path, values, set, errors, countries }: FieldProps) {
         </p>
       ) : null}
       <Errors id={`${id}-err`} errs={errs} />
+    </div>
+  );
+}
+
+/**
+ * Loads the résumé field from a PDF, DOCX or TXT file: the server reads the text (offline) and the textarea shows it
+ * to check before saving. The input has no name, so the file itself is never posted with the stage form. The action is
+ * imported rather than passed in: it doesn't depend on the stage or the candidate.
+ */
+function ResumeFileInput({ onText }: { onText: (text: string) => void }) {
+  const id = useId();
+  const [status, setStatus] = useState<{ kind: "idle" | "busy" | "done" | "error"; message?: string }>({ kind: "idle" });
+  const latest = useRef(0);
+  return (
+    <div className="mt-2">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        Load the text from a résumé file (PDF, DOCX or TXT, up to 5 MB)
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept=".pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+        aria-describedby={`${id}-status`}
+        aria-invalid={status.kind === "error" ? true : undefined}
+        className="mt-1 block text-xs"
+        onChange={async (e) => {
+          const input = e.currentTarget;
+          const file = input.files?.[0];
+          if (!file) return;
+          // Only the last file chosen fills the field, if a slow one is still being read.
+          const request = ++latest.current;
+          setStatus({ kind: "busy", message: `Extracting the text of ${file.name}…` });
+          const data = new FormData();
+          data.set("file", file);
+          const result = await extractResumeTextAction(null, data).catch(() => null);
+          if (request !== latest.current) return;
+          // Choosing the same file again reads it again.
+          input.value = "";
+          if (result?.ok) {
+            onText(result.data.text);
+            setStatus({ kind: "done", message: result.data.notice ?? `Loaded the text of ${file.name}. Check it before saving.` });
+          } else if (result) setStatus({ kind: "error", message: result.fieldErrors?.file?.[0] ?? result.message });
+          else setStatus({ kind: "error", message: "The file couldn't be sent. Check the connection and try again, or paste the text instead." });
+        }}
+      />
+      <p id={`${id}-status`} aria-live="polite" className={`mt-1 text-sm ${status.kind === "error" ? "text-red-700" : "text-slate-600"}`}>
+        {status.message}
+      </p>
     </div>
   );
 }

@@ -135,7 +135,7 @@ export const STAGE_FORMS: Record<"APPLICATION" | "INTERVIEW" | "ONBOARDING", { t
       {
         title: "What the ATS recorded",
         fields: [
-          { kind: "textarea", path: "observations.resumeText", label: "Résumé text", hint: "Paste the text, or load a .txt file below.", wide: true },
+          { kind: "textarea", path: "observations.resumeText", label: "Résumé text", hint: "Paste the text, or load a PDF, Word (.docx) or .txt file below: its text is extracted on our server.", wide: true },
           { kind: "lines", path: "observations.ips", label: "Application IP addresses", hint: "One per line.", lineTo: "ip" },
           { kind: "lines", path: "observations.deviceFingerprints", label: "Device fingerprints", hint: "One per line." },
           { kind: "lines", path: "observations.activityTimestamps", label: "Activity timestamps", hint: "ISO times with a zone, one per line, e.g. 2026-09-01T14:00:00Z.", lineTo: "instant" },
