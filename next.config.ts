@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // ADR 0004) too: a 1.6 MB prebuilt file that resolves its own modules at run time.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "maxmind", "pg-boss", "unpdf"],
   poweredByHeader: false,
+  // No gzip in Node: it cost ~1 ms of the event loop per API response under load (docs/benchmarks.md). Compression
+  // belongs to the reverse proxy in front of a deployment; on a LAN or loopback it buys nothing.
+  compress: false,
   // Type errors are caught by `npm run typecheck` (part of `npm test`); skipping the duplicate check halves build time.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,

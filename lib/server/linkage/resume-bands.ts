@@ -14,9 +14,23 @@ export function resumeBands(text: string): number[] {
   return Array.from(lshBands(signature, { bands: RESUME_MINHASH.bands }));
 }
 
-/** The 5-word shingle set of a résumé, for exact Jaccard against LSH candidates. */
+// Every screening compares its résumé with up to 200 LSH candidates, and the same stored résumés come back again and
+// again: their shingle sets are kept, keyed by the text itself (a text is its own version), least recently used out.
+const SHINGLE_CACHE_SIZE = 5_000;
+const shingleCache = new Map<string, Set<string>>();
+
+/** The 5-word shingle set of a résumé, for exact Jaccard against LSH candidates. Treat the set as read-only. */
 export function resumeShingles(text: string): Set<string> {
-  return shingles(text, { shingleSize: RESUME_MINHASH.shingleSize });
+  const hit = shingleCache.get(text);
+  if (hit) {
+    shingleCache.delete(text);
+    shingleCache.set(text, hit);
+    return hit;
+  }
+  const set = shingles(text, { shingleSize: RESUME_MINHASH.shingleSize });
+  shingleCache.set(text, set);
+  if (shingleCache.size > SHINGLE_CACHE_SIZE) shingleCache.delete(shingleCache.keys().next().value!);
+  return set;
 }
 
 /** Exact Jaccard similarity of two shingle sets (1 for two empty sets). */
