@@ -19,6 +19,7 @@ export type AuditAction =
   | "user.disabled"
   | "user.enabled"
   | "user.password_reset"
+  | "ruleset.draft_created"
   | "ruleset.published"
   | "sanctions.list_imported"
   | "sanctions.list_reactivated"
