@@ -20,6 +20,13 @@ test("a recruiter takes a candidate through the stages; flags appear with eviden
   const home = page.getByRole("group", { name: "Claimed location" });
   await home.getByLabel("Street address").fill("1200 Oak Street");
   await home.getByLabel("Postal code").fill("43215");
+  // A PDF résumé: its text is extracted on the server into the field; an unreadable file says why.
+  const resumeFile = page.getByLabel("Load the text from a résumé file (PDF, DOCX or TXT, up to 5 MB)");
+  await resumeFile.setInputFiles("tests/fixtures/resumes/scanned.pdf");
+  await expect(page.getByText("This PDF has no text layer", { exact: false })).toBeVisible();
+  await resumeFile.setInputFiles("tests/fixtures/resumes/resume.pdf");
+  await expect(page.getByText("Loaded the text of resume.pdf. Check it before saving.")).toBeVisible();
+  await expect(page.getByLabel("Résumé text")).toHaveValue(/Kubernetes & Terraform \(AWS, GCP\); Go, TypeScript, PostgreSQL\./);
   await page.getByRole("button", { name: "Save and screen" }).click();
   await expect(page.getByRole("status")).toHaveText("Evidence saved and screened.");
 
