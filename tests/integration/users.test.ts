@@ -88,6 +88,16 @@ describe("user management", () => {
     expect(audit.after).toBeNull();
   });
 
+  it("limits failed sign-ins per email, never successful ones", async () => {
+    const target = await createTestUser("RECRUITER");
+    const good = { email: target.email, password: TEST_PASSWORD, ip: null, userAgent: null };
+    // People sign in and out all day: twelve successful sign-ins in a minute are all let through.
+    for (let i = 0; i < 12; i++) expect(await authenticateUser(good)).toMatchObject({ id: target.id });
+    // Ten wrong passwords in a minute lock the email for the rest of the minute, even with the right password.
+    for (let i = 0; i < 10; i++) expect(await authenticateUser({ ...good, password: `wrong-password-${i}` })).toBeNull();
+    expect(await authenticateUser(good)).toBeNull();
+  });
+
   it("records failed sign-ins without saying which part was wrong", async () => {
     expect(await authenticateUser({ email: "nobody@example.com", password: "whatever-it-is", ip: "198.51.100.9", userAgent: null })).toBeNull();
     const audit = await getDb().auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in_failed", ip: "198.51.100.9" } });

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "../db";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { getDummyHash, verifyPassword } from "./password";
-import { takeRateLimit } from "./rate-limit";
+import { countAttempt, isRateLimited } from "./rate-limit";
 
 export type AuthenticateUserOptions = {
   email: string;
@@ -11,14 +11,19 @@ export type AuthenticateUserOptions = {
   userAgent: string | null;
 };
 
+// Ten failed attempts per email per minute; signing in successfully costs nothing (people sign in and out all day).
+const FAILED_SIGN_INS = { limit: 10, windowMs: 60_000 };
+
 /** Checks email + password; returns the user when they may sign in, null otherwise (never says which part failed). */
 export async function authenticateUser({ email, password, ip, userAgent }: AuthenticateUserOptions) {
-  if (!takeRateLimit(`sign-in:${email}`, { limit: 10, windowMs: 60_000 })) return null;
+  const limitKey = `sign-in:${email}`;
+  if (isRateLimited(limitKey, FAILED_SIGN_INS)) return null;
   const db = getDb();
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   // Compare against a dummy hash when the user is missing so response time doesn't reveal registered emails.
   const ok = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
   if (!user || !ok || user.disabled) {
+    countAttempt(limitKey, FAILED_SIGN_INS);
     await db.$transaction((tx) =>
       recordAuditEvent(tx, {
         actorId: user?.id ?? null,
