@@ -9,6 +9,8 @@ const envSchema = z.object({
   /** Key for hashing bank-account and ID numbers before they are stored (HMAC-SHA256). */
   LINK_HMAC_SECRET: z.string().min(16).optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** "off" for a connection pooler that can't keep server-side prepared statements (PgBouncer transaction mode). */
+  DB_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   /** Newer IP data files to use instead of the copies shipped in node_modules (docs/enrichment.md). */
   IP_CITY_MMDB: z.string().optional(),
   IP_CITY_MMDB_V6: z.string().optional(),

@@ -135,4 +135,56 @@ describe("submitCandidates (one transaction for many submits)", () => {
     for (const r of rejected) expect((r.reason as { code?: string }).code).toBe("CONFLICT");
     expect(await db.screening.count({ where: { candidateId: created.candidateId } })).toBe(1 + fulfilled.length);
   });
+
+  it("does not let an earlier row see what a later row's update adds (a re-import that adds a shared phone)", async () => {
+    const phone = uniquePhone();
+    const existing = await submitCandidate({ actor: recruiter, submission: applicant("Existing Person", uniquePhone(), `batch-${randomUUID()}`), asOf });
+    const externalId = (await getDb().candidate.findUniqueOrThrow({ where: { id: existing.candidateId }, select: { externalId: true } })).externalId!;
+    const [created, updated] = (
+      await submitCandidates({
+        actor: recruiter,
+        items: [
+          { submission: applicant("Fresh Applicant", phone) },
+          // The existing candidate now presents the same phone number as the row before it.
+          { submission: { stage: "INTERVIEW", externalId, profile: { candidate: { legalName: "Existing Person Renamed", email: `renamed.${randomUUID().slice(0, 8)}@example.com`, phone } } } },
+        ],
+        trigger: "csv",
+        asOf,
+      })
+    ).map(ok);
+    expect(updated.candidateId).toBe(existing.candidateId);
+    // One by one, the first row was screened before the update: it shares nothing with anyone yet.
+    expect(await sharedPhoneOthers(created.screeningId)).toEqual([]);
+    expect(await sharedPhoneOthers(updated.screeningId)).toEqual([created.candidateId]);
+  });
+
+  it("accepts a candidate id in upper case", async () => {
+    const created = await submitCandidate({ actor: recruiter, submission: applicant("Upper Case", uniquePhone()), asOf });
+    const again = await submitCandidate({ actor: recruiter, candidateId: created.candidateId.toUpperCase(), submission: { stage: "INTERVIEW", profile: {} }, asOf });
+    expect(again.candidateId).toBe(created.candidateId);
+    expect(again.created).toBe(false);
+  });
+
+  it("answers two concurrent retries with the same key and a new external id with one candidate, the second a replay", async () => {
+    const submission = applicant("Retry Twice", uniquePhone(), `batch-${randomUUID()}`);
+    const key = randomUUID();
+    const [a, b] = await Promise.all([
+      submitCandidate({ actor: recruiter, submission, idempotencyKey: key, trigger: "api", asOf }),
+      submitCandidate({ actor: recruiter, submission, idempotencyKey: key, trigger: "api", asOf }),
+    ]);
+    expect(a.screeningId).toBe(b.screeningId);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    expect(await getDb().candidate.count({ where: { externalId: submission.externalId } })).toBe(1);
+    expect(await getDb().screening.count({ where: { candidateId: a.candidateId } })).toBe(1);
+  });
+
+  it("keepStage screens at the stage stored at write time, not the one the caller read", async () => {
+    const created = await submitCandidate({ actor: recruiter, submission: applicant("Stage Keeper", uniquePhone()), asOf });
+    await submitCandidate({ actor: recruiter, candidateId: created.candidateId, submission: { stage: "OFFER", profile: {} }, asOf });
+    // A re-screen that read the candidate while still at APPLICATION.
+    const [outcome] = await submitCandidates({ actor: recruiter, items: [{ candidateId: created.candidateId, submission: { stage: "APPLICATION", profile: {} }, keepStage: true }], trigger: "rescreen", asOf });
+    const screening = await getDb().screening.findUniqueOrThrow({ where: { id: ok(outcome).screeningId }, select: { stage: true } });
+    expect(screening.stage).toBe("OFFER");
+    expect((await getDb().candidate.findUniqueOrThrow({ where: { id: created.candidateId }, select: { stage: true } })).stage).toBe("OFFER");
+  });
 });

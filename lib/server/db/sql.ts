@@ -15,6 +15,12 @@ export type SqlClient = pg.PoolClient;
 export async function withSqlTransaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   let broken: Error | undefined;
+  // A checked-out client has no error listener: a connection dropped while `work` computes (idle in transaction)
+  // would otherwise be an uncaught 'error' event and take the process down. The next query on it fails instead.
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
   try {
     await client.query("BEGIN");
     const result = await work(client);
@@ -28,15 +34,9 @@ export async function withSqlTransaction<T>(work: (client: SqlClient) => Promise
     }
     throw error;
   } finally {
+    client.off("error", onError);
     client.release(broken);
   }
-}
-
-/** True for a Postgres unique violation (SQLSTATE 23505) raised by `pg`, optionally on a named constraint. */
-export function isPgUniqueViolation(error: unknown, constraint?: string): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const e = error as { code?: unknown; constraint?: unknown };
-  return e.code === "23505" && (!constraint || e.constraint === constraint);
 }
 
 /** Runs one statement and returns its rows. */
@@ -46,10 +46,11 @@ export type SqlQuery = <R>(sql: string, params: unknown[]) => Promise<R[]>;
  * Queries on `client` (or the pool) as server-side prepared statements, named by a hash of their text, so each
  * connection plans them once instead of on every call (the linkage lookups took 2–3 ms to plan). Not on the embedded
  * database (a pool of one): PGlite is one session shared by every connection, so names prepared by a dropped
- * connection would still exist for the next.
+ * connection would still exist for the next. DB_PREPARED_STATEMENTS=off turns them off (PgBouncer in transaction mode).
  */
 export function sqlQuery(client: Pick<pg.Pool, "query"> = getPool()): SqlQuery {
-  const prepared = getEnv().DB_POOL_MAX > 1;
+  const env = getEnv();
+  const prepared = env.DB_POOL_MAX > 1 && env.DB_PREPARED_STATEMENTS !== "off";
   return async <R,>(sql: string, params: unknown[]) => {
     const config = prepared ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params };
     const result = await client.query<R & pg.QueryResultRow>(config);

@@ -51,6 +51,8 @@ export async function processRescreenJob({ rescreenJobId, checkpointEvery = 100 
           items: slice.map((candidate) => ({
             candidateId: candidate.id,
             submission: { stage: candidate.stage, profile: {} },
+            // At the stage stored when the screening is written: a user may move the candidate meanwhile.
+            keepStage: true,
             idempotencyKey: `rescreen:${job.reason}:${job.subjectId}:${candidate.id}`,
           })),
           trigger: "rescreen",

@@ -16,8 +16,11 @@ export function resumeBands(text: string): number[] {
 
 // Every screening compares its résumé with up to 200 LSH candidates, and the same stored résumés come back again and
 // again: their shingle sets are kept, keyed by the text itself (a text is its own version), least recently used out.
-const SHINGLE_CACHE_SIZE = 5_000;
+// Bounded by characters held (text + shingles ≈ 6× the text), and résumés longer than a typical one are not kept.
+const SHINGLE_CACHE_MAX_CHARS = 8_000_000;
+const SHINGLE_CACHE_MAX_TEXT = 20_000;
 const shingleCache = new Map<string, Set<string>>();
+let shingleCacheChars = 0;
 
 /** The 5-word shingle set of a résumé, for exact Jaccard against LSH candidates. Treat the set as read-only. */
 export function resumeShingles(text: string): Set<string> {
@@ -28,8 +31,15 @@ export function resumeShingles(text: string): Set<string> {
     return hit;
   }
   const set = shingles(text, { shingleSize: RESUME_MINHASH.shingleSize });
-  shingleCache.set(text, set);
-  if (shingleCache.size > SHINGLE_CACHE_SIZE) shingleCache.delete(shingleCache.keys().next().value!);
+  if (text.length <= SHINGLE_CACHE_MAX_TEXT) {
+    shingleCache.set(text, set);
+    shingleCacheChars += text.length;
+    while (shingleCacheChars > SHINGLE_CACHE_MAX_CHARS) {
+      const oldest = shingleCache.keys().next().value!;
+      shingleCache.delete(oldest);
+      shingleCacheChars -= oldest.length;
+    }
+  }
   return set;
 }
 

@@ -25,6 +25,8 @@ export type SubmitItem = {
   candidateId?: string;
   /** A retry with the same key changes nothing and returns the first result. */
   idempotencyKey?: string;
+  /** Screen at the candidate's stage as stored when the write happens, not `submission.stage` (re-screens). */
+  keepStage?: boolean;
 };
 
 export type SubmitCandidatesOptions = {
@@ -71,6 +73,10 @@ type Prepared = {
   candidateId: string;
   screeningId: string;
   before: ExistingRow | null;
+  /** The stage this screening is at. */
+  stage: Stage;
+  /** An update that presents nothing new to link (no new identifier, same name, email and résumé). */
+  linkNeutral: boolean;
   profile: StoredProfile;
   enrichment: ProfileEnrichment;
   sanctions: SanctionsScreening;
@@ -97,9 +103,12 @@ class WriteRaced extends Error {
  * (a concurrent edit or retry), its items are retried one at a time so each gets its own outcome.
  */
 export async function submitCandidates(options: SubmitCandidatesOptions): Promise<SubmitOutcome[]> {
-  const outcomes: SubmitOutcome[] = new Array(options.items.length);
-  for (const segment of segmentsOf(options.items)) {
-    await submitSegment(options, segment, outcomes);
+  // Ids are compared as Postgres prints them (lower case); an empty key is no key.
+  const items = options.items.map((item) => ({ ...item, candidateId: item.candidateId?.toLowerCase(), idempotencyKey: item.idempotencyKey || undefined }));
+  const normalised = { ...options, items };
+  const outcomes: SubmitOutcome[] = new Array(items.length);
+  for (const segment of segmentsOf(items)) {
+    await submitSegment(normalised, segment, outcomes);
   }
   return outcomes;
 }
@@ -126,7 +135,10 @@ function* segmentsOf(items: readonly SubmitItem[]): Generator<number[]> {
   if (segment.length) yield segment;
 }
 
-async function submitSegment(options: SubmitCandidatesOptions, indexes: number[], outcomes: SubmitOutcome[]): Promise<void> {
+/** How often one item is tried again after its write raced with another writer (a retry re-reads everything). */
+const MAX_RETRIES = 2;
+
+async function submitSegment(options: SubmitCandidatesOptions, indexes: number[], outcomes: SubmitOutcome[], attempt = 0): Promise<void> {
   const { actor, items } = options;
   const fail = (index: number, error: unknown) => (outcomes[index] = { ok: false, error });
 
@@ -146,13 +158,6 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
   for (const index of indexes) {
     const item = items[index];
     try {
-      if (item.idempotencyKey) {
-        const key = byKey.get(item.idempotencyKey);
-        if (key) {
-          replays.push({ index, screeningId: resultOfKey(key, actor) });
-          continue;
-        }
-      }
       let before: ExistingRow | null = null;
       if (item.candidateId) {
         before = byId.get(item.candidateId) ?? null;
@@ -161,9 +166,16 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
         before = byExternalId.get(item.submission.externalId) ?? null;
       }
       assertPermission(actor, before ? "candidates.update" : "candidates.create");
+      const key = item.idempotencyKey ? byKey.get(item.idempotencyKey) : undefined;
+      if (key) {
+        replays.push({ index, screeningId: resultOfKey(key, actor) });
+        continue;
+      }
+      const stored = before ? storedProfileSchema.parse(before.profile ?? {}) : null;
       const update = protectSensitiveNumbers(item.submission.profile);
-      const profile = before ? mergeProfiles(storedProfileSchema.parse(before.profile ?? {}), update) : update;
+      const profile = stored ? mergeProfiles(stored, update) : update;
       const linkage = linkageInputFromProfile(profile);
+      const identifiers = toIdentifierRows(linkage);
       const resumeText = typeof linkage.resumeText === "string" ? linkage.resumeText.trim() : "";
       prepared.push({
         index,
@@ -171,10 +183,12 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
         candidateId: before?.id ?? randomUUID(),
         screeningId: randomUUID(),
         before,
+        stage: item.keepStage && before ? before.stage : item.submission.stage,
+        linkNeutral: stored !== null && isLinkNeutral(stored, profile, identifiers, resumeText),
         profile,
         enrichment: enrichProfile(profile),
         sanctions: await screenSanctions(sanctionsSubjects(profile)),
-        identifiers: toIdentifierRows(linkage),
+        identifiers,
         resume: resumeText ? { text: resumeText, bands: resumeBands(resumeText) } : null,
       });
     } catch (error) {
@@ -182,29 +196,30 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
     }
   }
 
-  if (prepared.length > 0) {
+  for (const group of writeGroups(prepared)) {
     try {
-      const assessments = await withSqlTransaction((client) => write(client, options, prepared, published, asOf));
-      for (const p of prepared) {
+      const assessments = await withSqlTransaction((client) => write(client, options, group, published, asOf));
+      for (const p of group) {
         outcomes[p.index] = {
           ok: true,
           result: { candidateId: p.candidateId, screeningId: p.screeningId, created: !p.before, replayed: false, assessment: assessments.get(p.index)! },
         };
       }
     } catch (error) {
-      if (prepared.length > 1) {
+      if (group.length > 1) {
         // Someone else wrote in between (or one row broke the statement): give each item its own transaction.
-        for (const p of prepared) await submitSegment(options, [p.index], outcomes);
+        for (const p of group) await submitSegment(options, [p.index], outcomes, attempt);
+        continue;
+      }
+      const [p] = group;
+      if (error instanceof WriteRaced && error.kind !== "update" && attempt < MAX_RETRIES) {
+        // The same key, or the same new external id, was written by another submit that committed first: read again
+        // (a replay of that submit, or an update of the candidate it created).
+        await submitSegment(options, [p.index], outcomes, attempt + 1);
+      } else if (error instanceof WriteRaced) {
+        fail(p.index, new AppError("CONFLICT", "Someone else changed this candidate while you were saving. Reload and submit again."));
       } else {
-        const [p] = prepared;
-        if (error instanceof WriteRaced && error.kind === "key") {
-          // The same key was used concurrently and that submit committed first: this is a replay of it.
-          await submitSegment(options, [p.index], outcomes);
-        } else if (error instanceof WriteRaced) {
-          fail(p.index, new AppError("CONFLICT", "Someone else changed this candidate while you were saving. Reload and submit again."));
-        } else {
-          fail(p.index, error);
-        }
+        fail(p.index, error);
       }
     }
   }
@@ -215,6 +230,39 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
     } catch (error) {
       fail(index, error);
     }
+  }
+}
+
+/**
+ * Transactions for the prepared items, in order. An update that presents something new to link (an identifier, a
+ * name, an email, a résumé) starts a new one: otherwise the items before it in the same transaction would see it
+ * already changed, which they would not have one by one. Creates and link-neutral updates (re-screens) share one.
+ */
+function writeGroups(prepared: Prepared[]): Prepared[][] {
+  const groups: Prepared[][] = [];
+  let current: Prepared[] = [];
+  for (const p of prepared) {
+    if (current.length > 0 && p.before && !p.linkNeutral) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(p);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+function isLinkNeutral(stored: StoredProfile, merged: StoredProfile, identifiers: IdentifierRow[], resumeText: string): boolean {
+  const before = candidateColumns(stored, "APPLICATION");
+  const after = candidateColumns(merged, "APPLICATION");
+  if (before.full_name !== after.full_name || before.email !== after.email) return false;
+  const storedResume = linkageInputFromProfile(stored).resumeText;
+  if (resumeText && resumeText !== (typeof storedResume === "string" ? storedResume.trim() : "")) return false;
+  try {
+    const known = new Set(toIdentifierRows(linkageInputFromProfile(stored)).map((r) => `${r.kind}\u0000${r.value}`));
+    return identifiers.every((r) => known.has(`${r.kind}\u0000${r.value}`));
+  } catch {
+    return false;
   }
 }
 
@@ -237,7 +285,8 @@ const READ_SQL = `
 
 // Idempotency keys first (a concurrent retry of the same key waits here, then inserts nothing), then the candidates:
 // new ones inserted, existing ones updated only if unchanged since they were read (optimistic check on updated_at,
-// the UPDATE's row lock makes it exact), then what linkage indexes. Counts tell the caller what happened.
+// the UPDATE's row lock makes it exact), then what linkage indexes — for the candidates actually written only.
+// Counts tell the caller what happened.
 const WRITE_CANDIDATES_SQL = `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(
@@ -272,11 +321,13 @@ const WRITE_CANDIDATES_SQL = `
   identifiers AS (
     INSERT INTO candidate_identifiers (candidate_id, kind, value, last4)
     SELECT candidate_id, kind, value, last4 FROM jsonb_to_recordset($3::jsonb) AS t(candidate_id uuid, kind "IdentifierKind", value text, last4 text)
+    WHERE candidate_id IN (SELECT id FROM inserted UNION ALL SELECT id FROM updated)
     ON CONFLICT DO NOTHING
   ),
   resumes AS (
     INSERT INTO candidate_resumes (candidate_id, text, bands, updated_at)
     SELECT candidate_id, text, bands, now() FROM jsonb_to_recordset($4::jsonb) AS t(candidate_id uuid, text text, bands int4[])
+    WHERE candidate_id IN (SELECT id FROM inserted UNION ALL SELECT id FROM updated)
     ON CONFLICT (candidate_id) DO UPDATE SET text = excluded.text, bands = excluded.bands, updated_at = excluded.updated_at
   )
   SELECT (SELECT count(*) FROM keys)::int AS keys, (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM updated)::int AS updated`;
@@ -315,7 +366,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
     is_new: !p.before,
     expected_updated_at: p.before?.updatedAt ?? null,
     external_id: p.item.submission.externalId ?? null,
-    ...candidateColumns(p.profile, p.item.submission.stage),
+    ...candidateColumns(p.profile, p.stage),
     profile: p.profile,
     idempotency_key: p.item.idempotencyKey ?? null,
     screening_id: p.screeningId,
@@ -343,7 +394,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
     const facts = buildFacts({ candidateId: p.candidateId, profile: p.profile, enrichment: p.enrichment, links: candidateLinks, sanctions: p.sanctions });
     const assessment = evaluate(facts, published.ruleset, { asOf });
     assessments.set(p.index, assessment);
-    const stage = p.item.submission.stage;
+    const stage = p.stage;
     screenings.push({
       id: p.screeningId,
       candidate_id: p.candidateId,
