@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
 import { getPublishedRuleset } from "./get-published-ruleset";
+import type { RulesetVersionBase } from "./list-ruleset-versions";
 import { diffRulesetConfigs, type RulesetChange } from "./ruleset-changes";
 import { rulesetVersionIdSchema } from "./ruleset-schemas";
 
@@ -19,14 +20,7 @@ export type RulesetRuleSettings = {
   points: number;
 };
 
-export type RulesetVersionDetail = {
-  id: string;
-  version: number;
-  status: "DRAFT" | "PUBLISHED" | "RETIRED";
-  notes: string | null;
-  author: { id: string; name: string } | null;
-  createdAt: Date;
-  publishedAt: Date | null;
+export type RulesetVersionDetail = RulesetVersionBase & {
   /** null when the stored config no longer validates with this engine; `issues` says why. */
   config: RulesetConfig | null;
   issues: RulesetConfigIssue[];

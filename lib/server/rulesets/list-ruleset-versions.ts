@@ -5,7 +5,8 @@ import { getDb } from "../db";
 import { getPublishedRuleset } from "./get-published-ruleset";
 import { diffRulesetConfigs, summarizeRulesetChanges } from "./ruleset-changes";
 
-export type RulesetVersionRow = {
+/** What every view of a stored version shows about it. */
+export type RulesetVersionBase = {
   id: string;
   version: number;
   status: "DRAFT" | "PUBLISHED" | "RETIRED";
@@ -14,6 +15,9 @@ export type RulesetVersionRow = {
   author: { id: string; name: string } | null;
   createdAt: Date;
   publishedAt: Date | null;
+};
+
+export type RulesetVersionRow = RulesetVersionBase & {
   /** The version it is compared with (the next lower version number), or null for the first. */
   previousVersion: number | null;
   /** "Critical band starts at 75 → 80; …" — vs. the previous version; null when either config no longer validates. */
