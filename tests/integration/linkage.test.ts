@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/server/auth/authorization";
 import { getDb } from "@/lib/server/db";
 import { findCandidateLinks } from "@/lib/server/linkage/find-candidate-links";
 import { toIdentifierRows, type LinkageInput } from "@/lib/server/linkage/linkage-input";
-import { recordCandidateLinkage } from "@/lib/server/linkage/record-candidate-linkage";
+import { recordCandidateLinkage } from "../support/record-candidate-linkage";
 import { createTestUser } from "../support/factories";
 
 let recruiter: Actor;

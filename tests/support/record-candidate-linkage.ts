@@ -1,7 +1,8 @@
-import "server-only";
-import type { Tx } from "../db";
-import { toIdentifierRows, type LinkageInput } from "./linkage-input";
-import { resumeBands } from "./resume-bands";
+// Test helper: writes a candidate's linkage rows the way the screening write path does (ADR 0006), through Prisma,
+// so the link lookups can be tested on hand-made data without screening anyone.
+import type { Tx } from "@/lib/server/db";
+import { toIdentifierRows, type LinkageInput } from "@/lib/server/linkage/linkage-input";
+import { resumeBands } from "@/lib/server/linkage/resume-bands";
 
 export type RecordCandidateLinkageOptions = {
   candidateId: string;
