@@ -25,7 +25,10 @@ function createClient(): PrismaClient {
 export function getPool(): pg.Pool {
   if (!globalForDb.__pgPool) {
     const env = getEnv();
-    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX });
+    // No JIT: every query here is short OLTP, and with stale statistics (a growing table, autovacuum off or behind)
+    // the planner's estimates cross jit_above_cost and an execution spends 25–30 ms compiling (docs/benchmarks.md).
+    // Sent at connection start-up; PGlite (no JIT) ignores it.
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX, options: "-c jit=off" });
     // An idle connection dropped by the server must not crash the process; the pool replaces it.
     pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
     globalForDb.__pgPool = pool;

@@ -47,10 +47,12 @@ export type SqlQuery = <R>(sql: string, params: unknown[]) => Promise<R[]>;
  * connection plans them once instead of on every call (the linkage lookups took 2–3 ms to plan). Not on the embedded
  * database (a pool of one): PGlite is one session shared by every connection, so names prepared by a dropped
  * connection would still exist for the next. DB_PREPARED_STATEMENTS=off turns them off (PgBouncer in transaction mode).
+ * `prepare: false` for a statement whose best plan depends on table sizes that change under it: a generic plan made
+ * while a table was small (a seq scan) is kept until the table is next analyzed.
  */
-export function sqlQuery(client: Pick<pg.Pool, "query"> = getPool()): SqlQuery {
+export function sqlQuery(client: Pick<pg.Pool, "query"> = getPool(), { prepare = true }: { prepare?: boolean } = {}): SqlQuery {
   const env = getEnv();
-  const prepared = env.DB_POOL_MAX > 1 && env.DB_PREPARED_STATEMENTS !== "off";
+  const prepared = prepare && env.DB_POOL_MAX > 1 && env.DB_PREPARED_STATEMENTS !== "off";
   return async <R,>(sql: string, params: unknown[]) => {
     const config = prepared ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params };
     const result = await client.query<R & pg.QueryResultRow>(config);

@@ -53,7 +53,9 @@ export async function processImportJob({ importJobId, checkpointEvery = 200 }: P
         return mapped?.ok ? [{ row, submission: mapped.submission }] : [];
       });
       await screenRows(actor, job.id, screenable, counters);
+      const before = counters.processedRows;
       counters.processedRows += batch.length;
+      if (Math.floor(counters.processedRows / ANALYZE_EVERY) > Math.floor(before / ANALYZE_EVERY)) await refreshStatistics();
       const { status } = await db.importJob.update({ where: { id: job.id }, data: counters, select: { status: true } });
       if (status === "CANCELLED") return { status: "CANCELLED", ...counters };
     }
@@ -70,6 +72,22 @@ export async function processImportJob({ importJobId, checkpointEvery = 200 }: P
 }
 
 class ImportFailure extends Error {}
+
+/** Rows between statistics refreshes during an import. */
+const ANALYZE_EVERY = 20_000;
+
+/**
+ * A large import grows the screening tables faster than autovacuum (when it runs at all) re-analyzes them, and the
+ * planner then plans for tables a fraction of their size. ANALYZE takes a sample (well under a second) and makes the
+ * cached plans of the screening statements re-plan. A failure (say, a role that may not analyze) is only logged.
+ */
+async function refreshStatistics() {
+  try {
+    await getDb().$executeRawUnsafe("ANALYZE candidates, candidate_identifiers, candidate_resumes, screenings");
+  } catch (error) {
+    console.warn("[import] could not refresh table statistics:", error instanceof Error ? error.message : error);
+  }
+}
 
 type ScreenableRow = { row: { rowNumber: number; values: Record<string, string> }; submission: CandidateSubmission };
 

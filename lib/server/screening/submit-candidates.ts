@@ -146,7 +146,9 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
   const ids = indexes.map((i) => items[i].candidateId).filter((id): id is string => typeof id === "string" && UUID.test(id));
   const externalIds = indexes.map((i) => items[i].submission.externalId).filter((e): e is string => Boolean(e));
   const keys = indexes.map((i) => items[i].idempotencyKey).filter((k): k is string => Boolean(k));
-  const [read] = await sqlQuery()<{ candidates: ExistingRow[]; keys: KeyRow[]; ruleset_id: string | null }>(READ_SQL, [ids, externalIds, keys]);
+  // Planned on every call: an id/external-id lookup must use the indexes however the table has grown since the
+  // connection first saw it (a cached generic plan from an empty table is a seq scan, kept until the next ANALYZE).
+  const [read] = await sqlQuery(undefined, { prepare: false })<{ candidates: ExistingRow[]; keys: KeyRow[]; ruleset_id: string | null }>(READ_SQL, [ids, externalIds, keys]);
   const byId = new Map(read.candidates.map((c) => [c.id, c]));
   const byExternalId = new Map(read.candidates.filter((c) => c.externalId).map((c) => [c.externalId!, c]));
   const byKey = new Map(read.keys.map((k) => [k.key, k]));
