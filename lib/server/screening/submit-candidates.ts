@@ -98,9 +98,10 @@ class WriteRaced extends Error {
  *
  * Several items share that transaction and its statements (set-based SQL, about six round trips however many
  * items): an import screens hundreds of rows per transaction. Items are screened as if one by one, in order: an item
- * that targets the same candidate, external id or idempotency key as an earlier one starts a new transaction, and a
- * candidate created by the batch is invisible to the items before it. If a batch's write races with another
- * (a concurrent edit or retry), its items are retried one at a time so each gets its own outcome.
+ * that targets the same candidate, external id or idempotency key as an earlier one starts a new transaction, so does
+ * an update that brings something new to link, and a candidate created by the batch is invisible to the items
+ * before it. If a batch's write races with another (a concurrent edit or retry), its items are retried one at a time
+ * so each gets its own outcome. See docs/decisions/0006-screening-write-path.md.
  */
 export async function submitCandidates(options: SubmitCandidatesOptions): Promise<SubmitOutcome[]> {
   // Ids are compared as Postgres prints them (lower case); an empty key is no key.
