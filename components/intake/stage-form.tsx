@@ -292,10 +292,14 @@ function ListField({ field, path, values, set, errors, countries }: FieldProps &
 
 // ── Conversions between the stored profile and what the inputs show ──────────────────────────────────────────
 
-function walkFields(fields: FieldDef[], visit: (f: FieldDef) => void) {
-  for (const f of fields) {
-    visit(f);
-  }
+/** Visits every leaf field with its value path; a list is expanded over the items `values()` holds at its path. */
+function forEachLeafField(sections: SectionDef[], values: () => Record<string, unknown>, visit: (f: FieldDef, path: string) => void) {
+  const walk = (f: FieldDef, path: string) => {
+    if (f.kind !== "list") return visit(f, path);
+    const items = (getPath(values(), path) as unknown[] | undefined) ?? [];
+    items.forEach((_, i) => f.fields.forEach((sub) => walk(sub, `${path}.${i}.${sub.path}`)));
+  };
+  sections.forEach((s) => s.fields.forEach((f) => walk(f, f.path)));
 }
 
 /** Stored values → input values (booleans → "true"/"false", arrays → lines, ISO instants → local datetime). */
@@ -303,11 +307,6 @@ function toFormValues(initial: Record<string, unknown>, sections: SectionDef[], 
   let v: Record<string, unknown> = structuredClone(initial);
   const convert = (f: FieldDef, path: string) => {
     const cur = getPath(v, path);
-    if (f.kind === "list") {
-      const arr = (cur as unknown[] | undefined) ?? [];
-      arr.forEach((_, i) => f.fields.forEach((sub) => convert(sub, `${path}.${i}.${sub.path}`)));
-      return;
-    }
     if (cur === undefined || cur === null) return;
     if (f.kind === "tristate") v = setPath(v, path, String(cur));
     else if (f.kind === "number") v = setPath(v, path, String(cur));
@@ -318,7 +317,7 @@ function toFormValues(initial: Record<string, unknown>, sections: SectionDef[], 
       v = setPath(v, path, shown.map((x) => (typeof x === "string" ? x : ((x as { ip?: string }).ip ?? ""))).join("\n"));
     }
   };
-  sections.forEach((s) => walkFields(s.fields, (f) => convert(f, f.path)));
+  forEachLeafField(sections, () => v, convert);
   return v;
 }
 
@@ -327,11 +326,6 @@ function toPayload(values: Record<string, unknown>, sections: SectionDef[], init
   let v: Record<string, unknown> = structuredClone(values);
   const convert = (f: FieldDef, path: string) => {
     const cur = getPath(v, path);
-    if (f.kind === "list") {
-      const arr = (cur as unknown[] | undefined) ?? [];
-      arr.forEach((_, i) => f.fields.forEach((sub) => convert(sub, `${path}.${i}.${sub.path}`)));
-      return;
-    }
     if (cur === undefined || cur === "") {
       v = setPath(v, path, undefined);
       return;
@@ -347,7 +341,7 @@ function toPayload(values: Record<string, unknown>, sections: SectionDef[], init
       } else v = setPath(v, path, lines.length ? lines : undefined);
     }
   };
-  sections.forEach((s) => walkFields(s.fields, (f) => convert(f, f.path)));
+  forEachLeafField(sections, () => v, convert);
   const roots = new Set<string>();
   const obsKeys = new Set<string>();
   sections.forEach((s) =>

@@ -4,15 +4,14 @@ import { storedProfileSchema } from "@/lib/schemas/profile";
 import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
+import { isUuid } from "@/lib/schemas/uuid";
 
 export type GetCandidateSummaryOptions = { actor: Actor; candidateId: string; meta?: RequestMeta };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One candidate's columns and stored profile, for the API. The view is audited like every other view. */
 export async function getCandidateSummary({ actor, candidateId, meta }: GetCandidateSummaryOptions) {
   assertPermission(actor, "candidates.read");
-  if (!UUID.test(candidateId)) throw new AppError("NOT_FOUND", "No candidate with that id.");
+  if (!isUuid(candidateId)) throw new AppError("NOT_FOUND", "No candidate with that id.");
   return getDb().$transaction(async (tx) => {
     const candidate = await tx.candidate.findUnique({
       where: { id: candidateId },

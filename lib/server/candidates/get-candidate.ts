@@ -8,6 +8,7 @@ import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
 import { findCandidateLinks } from "../linkage/find-candidate-links";
 import { getPublishedRuleset } from "../rulesets/get-published-ruleset";
+import { isUuid } from "@/lib/schemas/uuid";
 
 export type GetCandidateOptions = { actor: Actor; candidateId: string; meta?: RequestMeta };
 
@@ -17,7 +18,7 @@ export type GetCandidateOptions = { actor: Actor; candidateId: string; meta?: Re
  */
 export async function getCandidate({ actor, candidateId, meta }: GetCandidateOptions) {
   assertPermission(actor, "candidates.read");
-  if (!/^[0-9a-f-]{36}$/i.test(candidateId)) throw new AppError("NOT_FOUND", "No candidate with that id.");
+  if (!isUuid(candidateId)) throw new AppError("NOT_FOUND", "No candidate with that id.");
   const db = getDb();
   // Outside the transaction: the embedded database has one connection, which the transaction holds.
   const { ruleset } = await getPublishedRuleset(db);

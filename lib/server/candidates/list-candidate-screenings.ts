@@ -4,15 +4,14 @@ import { AppError } from "@/lib/errors";
 import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
+import { isUuid } from "@/lib/schemas/uuid";
 
 export type ListCandidateScreeningsOptions = { actor: Actor; candidateId: string; meta?: RequestMeta };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every screening of one candidate, newest first, with its hits and the ruleset and engine versions it used. */
 export async function listCandidateScreenings({ actor, candidateId, meta }: ListCandidateScreeningsOptions) {
   assertPermission(actor, "candidates.read");
-  if (!UUID.test(candidateId)) throw new AppError("NOT_FOUND", "No candidate with that id.");
+  if (!isUuid(candidateId)) throw new AppError("NOT_FOUND", "No candidate with that id.");
   return getDb().$transaction(async (tx) => {
     const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { id: true } });
     if (!candidate) throw new AppError("NOT_FOUND", "No candidate with that id.");

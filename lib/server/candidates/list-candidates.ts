@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { CandidateListQuery } from "@/lib/schemas/candidate";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb, Prisma } from "../db";
+import { isUuid } from "@/lib/schemas/uuid";
 
 export type ListCandidatesOptions = { actor: Actor; query: CandidateListQuery };
 
@@ -30,7 +31,7 @@ export function decodeCursor(cursor: string): Cursor {
   const [at, id, score] = Buffer.from(cursor, "base64url").toString().split("|");
   const createdAt = new Date(at ?? "");
   const s = Number(score ?? -1);
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id) || !Number.isInteger(s)) {
+  if (!id || Number.isNaN(createdAt.getTime()) || !isUuid(id) || !Number.isInteger(s)) {
     throw new AppError("VALIDATION", "That page link is invalid. Start again from the first page.");
   }
   return { createdAt, id, score: s };

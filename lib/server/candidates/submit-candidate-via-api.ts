@@ -2,7 +2,6 @@ import "server-only";
 import type { CandidateSubmission } from "@/lib/schemas/profile";
 import type { RequestMeta } from "../audit/record-audit-event";
 import type { Actor } from "../auth/authorization";
-import { getDb } from "../db";
 import { submitCandidate, type SubmitCandidateResult } from "../screening/submit-candidate";
 
 export type SubmitCandidateViaApiOptions = {
@@ -14,12 +13,12 @@ export type SubmitCandidateViaApiOptions = {
 };
 
 /**
- * `POST /api/v1/candidates`: the same submit path as every other channel (trigger "api"), plus what an HTTP client
- * expects of idempotency — a replay answers exactly as the first request did, including whether it created the
- * candidate (true when the replayed screening is the candidate's first).
+ * `POST /api/v1/candidates`: the same submit path as every other channel (trigger "api"), with the client's
+ * Idempotency-Key scoped to its API key — a replay answers exactly as the first request did, including whether it
+ * created the candidate.
  */
 export async function submitCandidateViaApi({ actor, submission, idempotencyKey, meta }: SubmitCandidateViaApiOptions): Promise<SubmitCandidateResult> {
-  const result = await submitCandidate({
+  return submitCandidate({
     actor,
     submission,
     // Idempotency keys are one namespace across the app: scope the client's key to this API key (or user) so two
@@ -28,11 +27,4 @@ export async function submitCandidateViaApi({ actor, submission, idempotencyKey,
     trigger: "api",
     meta,
   });
-  if (!result.replayed) return result;
-  const first = await getDb().screening.findFirst({
-    where: { candidateId: result.candidateId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true },
-  });
-  return { ...result, created: first?.id === result.screeningId };
 }

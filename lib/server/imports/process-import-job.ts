@@ -102,13 +102,8 @@ async function screenRows(actor: Actor, jobId: string, screenable: ScreenableRow
     const { row } = screenable[i];
     const outcome = outcomes[i];
     if (outcome.ok) {
-      const result = outcome.result;
-      // A replay (this row was done before a crash or retry) reports created: false; the candidate's first screening
-      // tells whether this row created it.
-      const created = result.replayed
-        ? (await db.screening.findFirst({ where: { candidateId: result.candidateId }, orderBy: { createdAt: "asc" }, select: { id: true } }))?.id === result.screeningId
-        : result.created;
-      if (created) counters.createdRows++;
+      // A replay (this row was done before a crash or retry) says whether the first run created the candidate.
+      if (outcome.result.created) counters.createdRows++;
       else counters.updatedRows++;
       continue;
     }

@@ -5,6 +5,12 @@ import { isUniqueViolation } from "../db/errors";
 
 export type PublishedRuleset = { id: string; version: number; ruleset: Ruleset };
 
+/**
+ * Which version is published: the newest PUBLISHED one. The one definition; the screening write path reads it inside
+ * its own first query.
+ */
+export const PUBLISHED_RULESET_ID_SQL = `SELECT r.id::text AS id FROM ruleset_versions r WHERE r.status = 'PUBLISHED' ORDER BY r.published_at DESC, r.version DESC LIMIT 1`;
+
 // Parsed and compiled rulesets are immutable, so one parse per version id is enough for the life of the process.
 const cache = new Map<string, PublishedRuleset>();
 
@@ -14,13 +20,9 @@ const cache = new Map<string, PublishedRuleset>();
  * can always name the stored ruleset version it used.
  */
 export async function getPublishedRuleset(db: Tx | ReturnType<typeof getDb> = getDb()): Promise<PublishedRuleset> {
-  let row = await db.rulesetVersion.findFirst({
-    where: { status: "PUBLISHED" },
-    orderBy: [{ publishedAt: "desc" }, { version: "desc" }],
-    select: { id: true, version: true, config: true },
-  });
-  if (!row) row = await storeDefaultRuleset(db);
-  return compiled(row);
+  const [published] = await db.$queryRawUnsafe<{ id: string }[]>(PUBLISHED_RULESET_ID_SQL);
+  if (!published) return compiled(await storeDefaultRuleset(db));
+  return getRulesetVersionById(published.id, db);
 }
 
 /**
@@ -35,8 +37,6 @@ export async function getRulesetVersionById(id: string | null, db: Tx | ReturnTy
   return compiled(row);
 }
 
-/** The id of the published version, for callers that read it inside their own SQL (same order as above). */
-export const PUBLISHED_RULESET_ID_SQL = `SELECT r.id::text FROM ruleset_versions r WHERE r.status = 'PUBLISHED' ORDER BY r.published_at DESC, r.version DESC LIMIT 1`;
 
 function compiled(row: { id: string; version: number; config: unknown }): PublishedRuleset {
   const hit = cache.get(row.id);

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
 import { getPublishedRuleset } from "./get-published-ruleset";
-import type { RulesetVersionBase } from "./list-ruleset-versions";
+import { RULESET_VERSION_SELECT, versionBase, type RulesetVersionBase } from "./list-ruleset-versions";
 import { diffRulesetConfigs, type RulesetChange } from "./ruleset-changes";
 import { rulesetVersionIdSchema } from "./ruleset-schemas";
 
@@ -46,20 +46,14 @@ export async function getRulesetVersion({ actor, rulesetVersionId }: GetRulesetV
   const row = id
     ? await getDb().rulesetVersion.findUnique({
         where: { id },
-        select: { id: true, version: true, status: true, notes: true, config: true, createdAt: true, publishedAt: true, author: { select: { id: true, name: true } } },
+        select: RULESET_VERSION_SELECT,
       })
     : null;
   if (!row) throw new AppError("NOT_FOUND", "No ruleset version with that id.");
   const parsed = safeParseRulesetConfig(row.config);
   const config = parsed.success ? parsed.data : null;
   return {
-    id: row.id,
-    version: row.version,
-    status: row.status,
-    notes: row.notes,
-    author: row.author,
-    createdAt: row.createdAt,
-    publishedAt: row.publishedAt,
+    ...versionBase(row),
     config,
     issues: parsed.success ? [] : parsed.error.issues,
     rules: config ? rulesOf(config) : [],

@@ -17,6 +17,23 @@ export type RulesetVersionBase = {
   publishedAt: Date | null;
 };
 
+/** The columns every view of a stored version reads (its config included). */
+export const RULESET_VERSION_SELECT = {
+  id: true,
+  version: true,
+  status: true,
+  notes: true,
+  config: true,
+  createdAt: true,
+  publishedAt: true,
+  author: { select: { id: true, name: true } },
+} as const;
+
+export function versionBase(row: RulesetVersionBase): RulesetVersionBase {
+  const { id, version, status, notes, author, createdAt, publishedAt } = row;
+  return { id, version, status, notes, author, createdAt, publishedAt };
+}
+
 export type RulesetVersionRow = RulesetVersionBase & {
   /** The version it is compared with (the next lower version number), or null for the first. */
   previousVersion: number | null;
@@ -39,7 +56,7 @@ export async function listRulesetVersions({ actor, limit = 100 }: ListRulesetVer
     orderBy: { version: "desc" },
     // One more than shown: the oldest row shown is compared with it.
     take: shown + 1,
-    select: { id: true, version: true, status: true, notes: true, config: true, createdAt: true, publishedAt: true, author: { select: { id: true, name: true } } },
+    select: RULESET_VERSION_SELECT,
   });
   const parsed = rows.map((r) => safeParseRulesetConfig(r.config));
   return rows.slice(0, shown).map((row, i) => {
@@ -47,13 +64,7 @@ export async function listRulesetVersions({ actor, limit = 100 }: ListRulesetVer
     const previous = i + 1 < rows.length ? parsed[i + 1] : null;
     const changes = current.success && previous?.success ? diffRulesetConfigs(previous.data, current.data) : null;
     return {
-      id: row.id,
-      version: row.version,
-      status: row.status,
-      notes: row.notes,
-      author: row.author,
-      createdAt: row.createdAt,
-      publishedAt: row.publishedAt,
+      ...versionBase(row),
       previousVersion: rows[i + 1]?.version ?? null,
       changeSummary: changes ? summarizeRulesetChanges(changes) : null,
       changeCount: changes ? changes.length : null,

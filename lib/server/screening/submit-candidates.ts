@@ -16,6 +16,7 @@ import { screenSanctions, type SanctionsScreening } from "../sanctions/screen-sa
 import { buildFacts, enrichProfile, linkageInputFromProfile, type ProfileEnrichment } from "./build-facts";
 import { mergeProfiles } from "./merge-profiles";
 import { protectSensitiveNumbers } from "./protect-sensitive-numbers";
+import { isUuid } from "@/lib/schemas/uuid";
 
 export type ScreeningTrigger = "form" | "api" | "csv" | "cli" | "verification" | "rescreen";
 
@@ -42,6 +43,7 @@ export type SubmitCandidatesOptions = {
 export type SubmitCandidateResult = {
   candidateId: string;
   screeningId: string;
+  /** This submit created the candidate (for a replay: the submit it replays did). */
   created: boolean;
   replayed: boolean;
   assessment: Assessment;
@@ -51,7 +53,6 @@ export type SubmitCandidateResult = {
 export type SubmitOutcome = { ok: true; result: SubmitCandidateResult } | { ok: false; error: unknown };
 
 const IDEMPOTENCY_ACTION = "candidate.submit";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ExistingRow = {
   id: string;
@@ -144,7 +145,7 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
   const fail = (index: number, error: unknown) => (outcomes[index] = { ok: false, error });
 
   // One round trip for everything read before the write: targets, idempotency keys, the published ruleset's id.
-  const ids = indexes.map((i) => items[i].candidateId).filter((id): id is string => typeof id === "string" && UUID.test(id));
+  const ids = indexes.map((i) => items[i].candidateId).filter(isUuid);
   const externalIds = indexes.map((i) => items[i].submission.externalId).filter((e): e is string => Boolean(e));
   const keys = indexes.map((i) => items[i].idempotencyKey).filter((k): k is string => Boolean(k));
   // Planned on every call: an id/external-id lookup must use the indexes however the table has grown since the
@@ -229,7 +230,7 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
 
   for (const { index, screeningId } of replays) {
     try {
-      outcomes[index] = { ok: true, result: { ...(await loadScreeningResult(screeningId)), created: false, replayed: true } };
+      outcomes[index] = { ok: true, result: { ...(await loadScreeningResult(screeningId)), replayed: true } };
     } catch (error) {
       fail(index, error);
     }
@@ -259,10 +260,11 @@ function isLinkNeutral(stored: StoredProfile, merged: StoredProfile, identifiers
   const before = candidateColumns(stored, "APPLICATION");
   const after = candidateColumns(merged, "APPLICATION");
   if (before.full_name !== after.full_name || before.email !== after.email) return false;
-  const storedResume = linkageInputFromProfile(stored).resumeText;
-  if (resumeText && resumeText !== (typeof storedResume === "string" ? storedResume.trim() : "")) return false;
+  const storedLinkage = linkageInputFromProfile(stored);
+  const storedResume = typeof storedLinkage.resumeText === "string" ? storedLinkage.resumeText.trim() : "";
+  if (resumeText && resumeText !== storedResume) return false;
   try {
-    const known = new Set(toIdentifierRows(linkageInputFromProfile(stored)).map((r) => `${r.kind}\u0000${r.value}`));
+    const known = new Set(toIdentifierRows(storedLinkage).map((r) => `${r.kind}\u0000${r.value}`));
     return identifiers.every((r) => known.has(`${r.kind}\u0000${r.value}`));
   } catch {
     return false;
@@ -392,7 +394,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
   const assessments = new Map<number, Assessment>();
   const screenings: unknown[] = [];
   const audit: unknown[] = [];
-  for (const p of prepared) {
+  prepared.forEach((p, i) => {
     const candidateLinks = links.get(p.candidateId)!;
     const facts = buildFacts({ candidateId: p.candidateId, profile: p.profile, enrichment: p.enrichment, links: candidateLinks, sanctions: p.sanctions });
     const assessment = evaluate(facts, published.ruleset, { asOf });
@@ -417,7 +419,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
       indicators: [...new Set(assessment.hits.flatMap((h) => h.indicatorIds))].sort(),
     });
     if (!p.before) {
-      const c = candidateColumns(p.profile, stage);
+      const c = candidates[i];
       audit.push({ ord: audit.length, action: "candidate.created", subject_id: p.candidateId, after: { fullName: c.full_name, email: c.email, stage, trigger } });
     }
     audit.push({
@@ -437,7 +439,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
         trigger,
       },
     });
-  }
+  });
   await run(WRITE_SCREENINGS_SQL, [
     JSON.stringify(screenings),
     published.id,
@@ -483,10 +485,21 @@ function uniq(values: readonly (string | null | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => Boolean(v && v.trim())).map((v) => v.trim()))];
 }
 
+/** A replay's answer, as the first submit gave it: `created` when that screening is the candidate's first. */
 async function loadScreeningResult(screeningId: string) {
   const s = await getDb().screening.findUniqueOrThrow({
     where: { id: screeningId },
-    select: { id: true, candidateId: true, score: true, band: true, hits: true, details: true, engineVersion: true, rulesetVersion: { select: { version: true } } },
+    select: {
+      id: true,
+      candidateId: true,
+      score: true,
+      band: true,
+      hits: true,
+      details: true,
+      engineVersion: true,
+      rulesetVersion: { select: { version: true } },
+      candidate: { select: { screenings: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 1, select: { id: true } } } },
+    },
   });
   const details = s.details as Record<string, unknown>;
   const assessment = {
@@ -500,5 +513,5 @@ async function loadScreeningResult(screeningId: string) {
     engineVersion: s.engineVersion,
     asOf: details.asOf,
   } as unknown as Assessment;
-  return { candidateId: s.candidateId, screeningId: s.id, assessment };
+  return { candidateId: s.candidateId, screeningId: s.id, created: s.candidate.screenings[0]?.id === s.id, assessment };
 }
