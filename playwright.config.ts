@@ -1,8 +1,12 @@
+import chromium from "@sparticuz/chromium";
 import { defineConfig } from "@playwright/test";
 
-// End-to-end tests drive Debian's Chromium (Playwright's own browser download is unreachable here) against the
-// production build, served by the same start script as `npm start`, on a throwaway database.
+// End-to-end tests drive a real Chromium against the production build, served by the same start script as
+// `npm start`, on a throwaway database. The browser comes from npm (@sparticuz/chromium ships the binary inside the
+// package and unpacks it into the temp folder once), so `npm install && npm test` needs no system browser and no
+// download; CHROMIUM_PATH points at another build instead (e.g. Debian's /usr/bin/chromium).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const executablePath = process.env.CHROMIUM_PATH || (await chromium.executablePath());
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -18,7 +22,8 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath,
+      // Our own flags, not the package's Lambda set (which turns web security off and would hide CSRF/CORS bugs).
       args: [
         "--headless",
         "--no-sandbox",
@@ -28,6 +33,7 @@ export default defineConfig({
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        "--font-render-hinting=none",
       ],
     },
   },

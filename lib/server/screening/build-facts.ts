@@ -1,33 +1,14 @@
 import "server-only";
 import { factsSchema, type Facts } from "@/lib/engine";
 import { enrichEmail } from "@/lib/enrichment/email";
-import { configureIpData, lookupIp, type IpFacts } from "@/lib/enrichment/ip";
+import { lookupIp, type IpFacts } from "@/lib/enrichment/ip";
 import { analyseActivityTimes, resolveClaimedTimeZone } from "@/lib/enrichment/location-time";
 import { enrichPhone } from "@/lib/enrichment/phone";
 import type { StoredProfile } from "@/lib/schemas/profile";
 import type { CandidateLinks } from "../linkage/find-candidate-links";
 import type { LinkageInput } from "../linkage/linkage-input";
 import type { SanctionsScreening } from "../sanctions/screen-sanctions";
-import { getEnv } from "../env";
-
-let ipDataConfigured = false;
-
-/** Points IP lookups at user-supplied data files when the environment names them (the npm copies age). */
-function configureEnrichmentOnce() {
-  if (ipDataConfigured) return;
-  ipDataConfigured = true;
-  const env = getEnv();
-  const list = (v: string | undefined) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined);
-  if (env.IP_CITY_MMDB || env.IP_CITY_MMDB_V6 || env.IP_COUNTRY_MMDB || env.IP_ASN_CSV || env.IP_ASN_CSV_V6) {
-    configureIpData({
-      cityMmdbV4: env.IP_CITY_MMDB,
-      cityMmdbV6: env.IP_CITY_MMDB_V6,
-      countryMmdb: env.IP_COUNTRY_MMDB,
-      asnCsv: list(env.IP_ASN_CSV),
-      asnCsvV6: list(env.IP_ASN_CSV_V6),
-    });
-  }
-}
+import { configureEnrichmentData } from "./enrichment-data";
 
 /** Enrichment computed from a stored profile (pure lookups into packaged data; no database). */
 export type ProfileEnrichment = {
@@ -39,7 +20,7 @@ export type ProfileEnrichment = {
 };
 
 export function enrichProfile(profile: StoredProfile): ProfileEnrichment {
-  configureEnrichmentOnce();
+  configureEnrichmentData();
   const c = profile.candidate;
   const claimed = c?.claimedLocation;
   const claimedTimeZone = claimed && (claimed.city || claimed.region || claimed.country) ? resolveClaimedTimeZone(claimed) : null;
