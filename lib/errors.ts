@@ -9,6 +9,9 @@ export const APP_ERROR_CODES = {
   CONFLICT: "That conflicts with existing data.",
   RATE_LIMITED: "Too many attempts. Please wait a moment and try again.",
   UNAVAILABLE: "The service is temporarily unavailable. Please try again.",
+  PAYLOAD_TOO_LARGE: "That is more data than this form or endpoint accepts.",
+  UNSUPPORTED_MEDIA_TYPE: "Send the request body in a format this endpoint accepts.",
+  UNPROCESSABLE: "That request can't be processed as sent.",
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
@@ -18,12 +21,15 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fieldErrors?: FieldErrors;
+  /** For RATE_LIMITED and UNAVAILABLE: when to try again (sent as the HTTP Retry-After header). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: AppErrorCode, message?: string, options?: { fieldErrors?: FieldErrors; cause?: unknown }) {
+  constructor(code: AppErrorCode, message?: string, options?: { fieldErrors?: FieldErrors; cause?: unknown; retryAfterSeconds?: number }) {
     super(message ?? APP_ERROR_CODES[code], { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = options?.fieldErrors;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 
@@ -46,5 +52,8 @@ export const HTTP_STATUS: Record<AppErrorCode | "INTERNAL", number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
   INTERNAL: 500,
 };

@@ -23,6 +23,12 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/**
+ * Permissions only a signed-in person can use, never an API key: managing people and keys (a key that could create
+ * an administrator or another key would outlive its own revocation).
+ */
+export const SESSION_ONLY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["users.manage", "apikeys.manage"]);
+
 export function roleHasPermission(role: Role | null | undefined, permission: Permission): boolean {
   if (!role) return false;
   const allowed: readonly Role[] | undefined = PERMISSIONS[permission];

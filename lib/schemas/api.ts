@@ -38,7 +38,19 @@ const isoInstant = z.iso.datetime({ offset: true });
 export const apiErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "RATE_LIMITED", "UNAVAILABLE", "INTERNAL"]),
+      code: z.enum([
+        "UNAUTHENTICATED",
+        "FORBIDDEN",
+        "NOT_FOUND",
+        "VALIDATION",
+        "CONFLICT",
+        "RATE_LIMITED",
+        "UNAVAILABLE",
+        "PAYLOAD_TOO_LARGE",
+        "UNSUPPORTED_MEDIA_TYPE",
+        "UNPROCESSABLE",
+        "INTERNAL",
+      ]),
       message: z.string(),
       /** Keyed by the dotted path of the field, e.g. `profile.candidate.email`. */
       fieldErrors: z.record(z.string(), z.array(z.string())).optional(),

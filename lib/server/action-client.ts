@@ -4,8 +4,10 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { APP_ERROR_CODES, GENERIC_ERROR_MESSAGE, isAppError, type ActionResult } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
+import { unsafeTextFieldErrors } from "@/lib/schemas/text-safety";
 import type { RequestMeta } from "./audit/record-audit-event";
 import { assertPermission, requireActor, type Actor } from "./auth/session";
+import { isDatabaseUnavailable } from "./db/errors";
 import { getRequestMeta } from "./request-meta";
 
 export type ActionContext<I, A = Actor> = { actor: A; input: I; meta: RequestMeta };
@@ -51,6 +53,11 @@ export function createAction<S extends z.ZodType, R, P extends Permission | "pub
         actor = await requireActor();
         assertPermission(actor, config.permission);
       }
+      // Text the database can't store (NUL, lone surrogates) is the user's field error, never a failed write.
+      const unsafe = unsafeTextFieldErrors(isForm ? values : payload);
+      if (unsafe) {
+        return { ok: false, code: "VALIDATION", message: APP_ERROR_CODES.VALIDATION, fieldErrors: unsafe, values: withoutSecrets(values) };
+      }
       const parsed = config.schema.safeParse(isForm ? values : payload);
       if (!parsed.success) {
         return {
@@ -61,7 +68,7 @@ export function createAction<S extends z.ZodType, R, P extends Permission | "pub
           values: withoutSecrets(values),
         };
       }
-      const meta = await getRequestMeta();
+      const meta = { ...(await getRequestMeta()), credential: actor?.credential ?? null };
       const data = await handler({ actor: actor as P extends "public" ? null : Actor, input: parsed.data, meta });
       result = { ok: true, data };
     } catch (error) {
@@ -70,6 +77,10 @@ export function createAction<S extends z.ZodType, R, P extends Permission | "pub
         // A refused caller gets the refusal only; a permitted one gets their draft back to correct it.
         const refused = config.permission !== "public" && (error.code === "UNAUTHENTICATED" || error.code === "FORBIDDEN");
         return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, values: refused ? undefined : withoutSecrets(values) };
+      }
+      if (isDatabaseUnavailable(error)) {
+        console.error(`[action ${config.name}] database unavailable:`, error instanceof Error ? error.message : error);
+        return { ok: false, code: "UNAVAILABLE", message: "The database is unavailable right now. Nothing was saved; please try again in a few seconds.", values: withoutSecrets(values) };
       }
       console.error(`[action ${config.name}] unexpected error`, error);
       return { ok: false, code: "INTERNAL", message: GENERIC_ERROR_MESSAGE, values: withoutSecrets(values) };

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as listUsersRoute } from "@/app/api/admin/users/route";
+import { GET as listUsersRoute, POST as createUserRoute } from "@/app/api/admin/users/route";
 import { GET as getCandidateRoute } from "@/app/api/v1/candidates/[id]/route";
 import { GET as listScreeningsRoute } from "@/app/api/v1/candidates/[id]/screenings/route";
 import { POST as submitRoute } from "@/app/api/v1/candidates/route";
@@ -194,15 +194,26 @@ describe("GET /api/v1/candidates/{id} and /screenings", () => {
   });
 });
 
-describe("GET /api/admin/users with a key", () => {
-  it("refuses a recruiter key (403) and accepts an admin key", async () => {
+describe("/api/admin/users with a key", () => {
+  it("refuses every key, an admin's included: keys never list or create users (issue 9)", async () => {
     const res = await listUsersRoute(new Request(`${BASE}/admin/users`, { headers: bearer(recruiterKey) }), { params: Promise.resolve({}) });
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("FORBIDDEN");
     const adminKey = (await createApiKey({ actor: admin, input: { name: "admin automation", role: "ADMIN" } })).key;
-    const ok = await listUsersRoute(new Request(`${BASE}/admin/users`, { headers: bearer(adminKey) }), { params: Promise.resolve({}) });
-    expect(ok.status).toBe(200);
-    expect((await ok.json()).users.some((u: { id: string }) => u.id === admin.id)).toBe(true);
+    const list = await listUsersRoute(new Request(`${BASE}/admin/users`, { headers: bearer(adminKey) }), { params: Promise.resolve({}) });
+    expect(list.status).toBe(403);
+    const email = `minted.${Date.now()}@example.com`;
+    const create = await createUserRoute(
+      new Request(`${BASE}/admin/users`, {
+        method: "POST",
+        headers: { ...bearer(adminKey), "content-type": "application/json" },
+        body: JSON.stringify({ email, name: "Minted Admin", role: "ADMIN", password: "a-long-enough-password" }),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(create.status).toBe(403);
+    expect((await create.json()).error.message).toMatch(/API keys can't manage users/);
+    expect(await getDb().user.count({ where: { email } })).toBe(0);
   });
 });
 

@@ -9,15 +9,18 @@ import { hashApiKey } from "./api-key-secret";
 type KeyRow = {
   id: string;
   name: string;
+  prefix: string;
   role: Role;
   revokedAt: Date | null;
+  expiresAt: Date | null;
   lastUsedAt: Date | null;
-  createdBy: { id: string; email: string; disabled: boolean };
+  createdBy: { id: string; email: string; disabled: boolean; role: Role };
 };
 
 const KEY_SQL = `
-  SELECT k.id::text AS id, k.name, k.role::text AS role, k.revoked_at AS "revokedAt", k.last_used_at AS "lastUsedAt",
-         json_build_object('id', u.id, 'email', u.email, 'disabled', u.disabled) AS "createdBy"
+  SELECT k.id::text AS id, k.name, k.prefix, k.role::text AS role, k.revoked_at AS "revokedAt", k.expires_at AS "expiresAt",
+         k.last_used_at AS "lastUsedAt",
+         json_build_object('id', u.id, 'email', u.email, 'disabled', u.disabled, 'role', u.role) AS "createdBy"
   FROM api_keys k JOIN users u ON u.id = k.created_by_id
   WHERE k.hash = $1`;
 
@@ -25,17 +28,19 @@ const KEY_SQL = `
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
- * The actor an API key acts as, or null for an unknown, malformed or revoked key, or one whose creator has been
- * disabled. The key acts with its own role's permissions, on behalf of its creator: `id` is the creator's user id (so
- * created-by columns and audit rows name a real user) and `via` names the key.
+ * The actor an API key acts as, or null for an unknown, malformed, revoked or expired key, or one whose creator has
+ * been disabled. The key acts on behalf of its creator with min(its role, the creator's current role) — see
+ * `assertPermission` — so demoting the person who made a key demotes the key: `id` is the creator's user id (so
+ * created-by columns and audit rows name a real user), `via` names the key and `credential` its prefix.
  */
 export async function authenticateApiKey(rawKey: string): Promise<Actor | null> {
   if (!API_KEY_PATTERN.test(rawKey)) return null;
   const db = getDb();
   // Every API request asks this: one prepared statement rather than a Prisma query (docs/benchmarks.md, API).
   const [key] = await sqlQuery()<KeyRow>(KEY_SQL, [hashApiKey(rawKey)]);
-  if (!key || key.revokedAt || key.createdBy.disabled) return null;
   const now = new Date();
+  if (!key || key.revokedAt || key.createdBy.disabled) return null;
+  if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) return null;
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
     // Conditional, so concurrent requests in the same minute write once.
@@ -46,6 +51,7 @@ export async function authenticateApiKey(rawKey: string): Promise<Actor | null> 
     email: key.createdBy.email,
     name: `API key "${key.name}"`,
     role: key.role,
-    via: { apiKeyId: key.id, apiKeyName: key.name },
+    via: { apiKeyId: key.id, apiKeyName: key.name, apiKeyPrefix: key.prefix, creatorRole: key.createdBy.role },
+    credential: `api_key:${key.prefix}`,
   };
 }

@@ -1,7 +1,11 @@
 import "server-only";
 import type { Prisma, Tx } from "../db";
 
-export type RequestMeta = { ip: string | null; userAgent: string | null };
+/**
+ * Where a request came from, as audited. `credential` says how the actor proved who they were:
+ * "session:<first 8 characters of the session id>" or "api_key:<key prefix>"; absent for the system.
+ */
+export type RequestMeta = { ip: string | null; userAgent: string | null; credential?: string | null };
 
 /** Every audited action, in one place, so the audit trail can be read and filtered by a known vocabulary. */
 export type AuditAction =
@@ -48,6 +52,7 @@ export async function recordAuditEvent(tx: Tx, options: RecordAuditEventOptions)
       after: options.after,
       ip: options.meta?.ip?.slice(0, 100) ?? null,
       userAgent: options.meta?.userAgent?.slice(0, 500) ?? null,
+      credential: options.meta?.credential ?? null,
     },
   });
 }

@@ -354,8 +354,8 @@ const WRITE_SCREENINGS_SQL = `
     RETURNING 1
   ),
   audit AS (
-    INSERT INTO audit_events (actor_id, action, subject_type, subject_id, before, after, ip, user_agent)
-    SELECT $5::uuid, action, 'Candidate', subject_id, before, after, $6, $7
+    INSERT INTO audit_events (actor_id, action, subject_type, subject_id, before, after, ip, user_agent, credential)
+    SELECT $5::uuid, action, 'Candidate', subject_id, before, after, $6, $7, $9
     FROM jsonb_to_recordset($8::jsonb) AS t(ord int, action text, subject_id text, before jsonb, after jsonb)
     ORDER BY ord
     RETURNING 1
@@ -449,6 +449,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
     meta?.ip?.slice(0, 100) ?? null,
     meta?.userAgent?.slice(0, 500) ?? null,
     JSON.stringify(audit),
+    meta?.credential ?? null,
   ]);
   return assessments;
 }
