@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { NON_DOCUMENT_CSP, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Native/driver packages stay outside the bundle and are required at run time. unpdf (pdf.js for résumé text,
@@ -14,6 +15,14 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with HTTP 403 when a signed-in user lacks a permission.
   // Server actions accept 60 MB bodies: the sanctions import uploads OFAC's files (up to 50 MB each, checked again there).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "60mb" } },
+  // Every response: nosniff, no framing, referrer policy… (docs/security.md). Pages get their nonce-based CSP from
+  // proxy.ts; API responses and files a policy that allows nothing.
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: NON_DOCUMENT_CSP }] },
+    ];
+  },
 };
 
 export default nextConfig;

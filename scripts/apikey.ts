@@ -1,4 +1,4 @@
-// npm run apikey -- create --name <name> [--role RECRUITER|SECURITY|ADMIN] [--db <url>]
+// npm run apikey -- create --name <name> [--role RECRUITER|SECURITY|ADMIN] [--expires-in-days 30|90|365|never] [--db <url>]
 // npm run apikey -- list [--db <url>]
 // npm run apikey -- revoke <prefix> [--db <url>]
 //
@@ -13,11 +13,13 @@ import { apiKeyCreateSchema } from "@/lib/schemas/api";
 import type { Actor } from "@/lib/server/auth/authorization";
 
 const USAGE = `Usage:
-  npm run apikey -- create --name <name> [--role ${ROLES.join("|")}] [--db <postgres url>]
+  npm run apikey -- create --name <name> [--role ${ROLES.join("|")}] [--expires-in-days 30|90|365|never] [--db <postgres url>]
   npm run apikey -- list [--db <postgres url>]
   npm run apikey -- revoke <prefix> [--db <postgres url>]
 
-  --role   The key acts with this role's permissions (default RECRUITER: submit and read candidates).
+  --role   The key acts with this role's permissions (default RECRUITER: submit and read candidates), never more
+           than its creator's role allows at the time of each call.
+  --expires-in-days  When the key stops working (default 365).
   --db     Database URL (default: DATABASE_URL).
 
 The new key is printed once; only its hash is stored.`;
@@ -27,7 +29,7 @@ class UsageError extends Error {}
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { name: { type: "string" }, role: { type: "string" }, db: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { name: { type: "string" }, role: { type: "string" }, "expires-in-days": { type: "string" }, db: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) {
     console.log(USAGE);
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
 
     if (command === "create") {
       if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`);
-      const parsed = apiKeyCreateSchema.safeParse({ name: values.name ?? "", role: values.role });
+      const parsed = apiKeyCreateSchema.safeParse({ name: values.name ?? "", role: values.role, expiresInDays: values["expires-in-days"] });
       if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
       const { createApiKey } = await import("@/lib/server/api-keys/create-api-key");
       const key = await createApiKey({ actor, input: parsed.data, meta });

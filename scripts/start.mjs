@@ -70,7 +70,8 @@ async function main() {
   }
 
   log(`starting on http://localhost:${port}`);
-  const child = spawn(process.execPath, [nextCli(), dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env: process.env, stdio: "inherit" });
+  // Our HTTP server in front of Next (client address, body limits, HSTS: scripts/server.mjs), for dev and production.
+  const child = spawn(process.execPath, ["scripts/server.mjs", ...(dev ? ["--dev"] : []), "--port", String(port)], { cwd: ROOT, env: process.env, stdio: "inherit" });
   const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   cleanups.unshift(async () => {
     if (child.exitCode === null && child.signalCode === null) {

@@ -15,6 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const items: NavItem[] = [{ href: "/candidates", label: "Candidates" }];
   if (roleHasPermission(actor.role, "candidates.create")) items.push({ href: "/candidates/new", label: "New candidate" });
   if (roleHasPermission(actor.role, "rules.read")) items.push({ href: "/rules", label: "Rules" });
+  if (roleHasPermission(actor.role, "audit.read")) items.push({ href: "/audit", label: "Audit log" });
   if (roleHasPermission(actor.role, "users.manage")) items.push({ href: "/admin/users", label: "Users" });
   if (roleHasPermission(actor.role, "rulesets.manage")) items.push({ href: "/admin/rulesets", label: "Rulesets" });
   if (roleHasPermission(actor.role, "sanctions.manage")) items.push({ href: "/admin/sanctions", label: "Sanctions" });

@@ -28,8 +28,23 @@ export function ApiKeyCreateForm({ action }: Props) {
             required
             defaultValue={v.role ?? "RECRUITER"}
             options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            hint="The key can do what this role can. Recruiter is enough to submit and read candidates."
+            hint="The key can do what this role can, never more than you can. Recruiter is enough to submit and read candidates. No key can manage users or keys."
             errors={errors?.role}
+          />
+          <SelectField
+            key={`e-${v.expiresInDays}`}
+            name="expiresInDays"
+            label="Expires"
+            required
+            defaultValue={v.expiresInDays ?? "365"}
+            options={[
+              { value: "30", label: "In 30 days" },
+              { value: "90", label: "In 90 days" },
+              { value: "365", label: "In a year" },
+              { value: "never", label: "Never (revoke it by hand)" },
+            ]}
+            hint="After this date the key is refused; create a new one before then."
+            errors={errors?.expiresInDays}
           />
         </div>
         <SubmitButton pendingLabel="Creating…">Create key</SubmitButton>

@@ -14,9 +14,13 @@ import { candidateSubmissionSchema, storedProfileSchema } from "./profile";
 // ── API keys (admin form, CLI) ─────────────────────────────────────────────────────────────────────────────
 export const API_KEY_PATTERN = /^hrs_[0-9A-Za-z]{32}$/;
 
+/** How long a new key lives: keys that never expire are allowed, but not the default. */
+export const API_KEY_EXPIRY_CHOICES = ["30", "90", "365", "never"] as const;
+
 export const apiKeyCreateSchema = z.strictObject({
   name: requiredText(100, "Name"),
   role: z.enum(ROLES, { error: "Choose a role" }).default("RECRUITER"),
+  expiresInDays: z.enum(API_KEY_EXPIRY_CHOICES, { error: "Choose when the key expires" }).default("365"),
 });
 export type ApiKeyCreateInput = z.infer<typeof apiKeyCreateSchema>;
 

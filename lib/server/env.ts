@@ -17,6 +17,9 @@ const envSchema = z.object({
   IP_COUNTRY_MMDB: z.string().optional(),
   IP_ASN_CSV: z.string().optional(),
   IP_ASN_CSV_V6: z.string().optional(),
+  /** Route-handler calls per second per API key and per signed-in user (token bucket), and the burst allowed. */
+  API_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(50),
+  API_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -9,6 +9,7 @@ import { fieldErrorsOf } from "./action-client";
 import { authenticateApiKey } from "./api-keys/authenticate-api-key";
 import { assertPermission, requireActor, type Actor } from "./auth/session";
 import { isDatabaseUnavailable } from "./db/errors";
+import { assertApiRateLimit } from "./rate-limit/api-rate-limit";
 import { requestMetaFromHeaders } from "./request-meta";
 
 export type RouteContext = { actor: Actor; meta: RequestMeta; request: Request; params: Record<string, string | string[]> };
@@ -148,8 +149,8 @@ function ownOrigin(request: Request): string | null {
 }
 
 /**
- * Route handlers get the same checks as server actions: API key or session → CSRF (cookie callers) → permission →
- * handler, typed JSON errors (401 no or bad credentials, 403 missing permission or cross-site, 400 with `fieldErrors`
+ * Route handlers get the same checks as server actions: API key or session → CSRF (cookie callers) → rate limit
+ * (per key / per user) → permission → handler, typed JSON errors (401 no or bad credentials, 403 missing permission or cross-site, 400 with `fieldErrors`
  * by dotted path, 404, 409, 413, 415, 422, 429 and 503 with Retry-After).
  */
 export function withRoute(
@@ -160,6 +161,7 @@ export function withRoute(
     try {
       const { actor, byCookie } = await authenticateRequest(request);
       if (byCookie && !SAFE_METHODS.has(request.method.toUpperCase())) assertSameOrigin(request);
+      assertApiRateLimit(actor);
       assertPermission(actor, config.permission);
       const params = context?.params ? await context.params : {};
       return await handler({ actor, meta: { ...requestMetaFromHeaders(request.headers), credential: actor.credential ?? null }, request, params });

@@ -123,7 +123,15 @@ describe("getCandidate", () => {
     const { id } = await createCandidate({ actor: recruiter, input: candidateInput(), idempotencyKey: randomUUID() });
     const { candidate, auditTrail } = await getCandidate({ actor: security, candidateId: id, meta });
     expect(candidate.id).toBe(id);
-    expect(auditTrail.map((e) => e.action)).toEqual(["candidate.viewed", "candidate.screened", "candidate.created"]);
+    expect(auditTrail?.map((e) => e.action)).toEqual(["candidate.viewed", "candidate.screened", "candidate.created"]);
+  });
+
+  it("gives the audit trail only to those with audit.read: a recruiter gets none (issue 9)", async () => {
+    const { id } = await createCandidate({ actor: recruiter, input: candidateInput(), idempotencyKey: randomUUID() });
+    const asRecruiter = await getCandidate({ actor: recruiter, candidateId: id, meta });
+    expect(asRecruiter.candidate.id).toBe(id);
+    expect(asRecruiter.auditTrail).toBeNull();
+    expect((await getCandidate({ actor: security, candidateId: id, meta })).auditTrail?.length).toBeGreaterThan(0);
   });
 
   it("answers NOT_FOUND for an unknown id", async () => {

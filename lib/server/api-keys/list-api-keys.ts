@@ -14,9 +14,12 @@ export async function listApiKeys({ actor }: { actor: Actor }) {
       role: true,
       createdAt: true,
       lastUsedAt: true,
+      expiresAt: true,
       revokedAt: true,
       createdBy: { select: { name: true, email: true } },
     },
   });
-  return [...keys.filter((k) => !k.revokedAt), ...keys.filter((k) => k.revokedAt)];
+  const now = Date.now();
+  const withStatus = keys.map((k) => ({ ...k, expired: k.expiresAt !== null && k.expiresAt.getTime() <= now }));
+  return [...withStatus.filter((k) => !k.revokedAt), ...withStatus.filter((k) => k.revokedAt)];
 }

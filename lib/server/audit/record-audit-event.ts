@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditAction } from "@/lib/audit-actions";
 import type { Prisma, Tx } from "../db";
 
 /**
@@ -7,28 +8,8 @@ import type { Prisma, Tx } from "../db";
  */
 export type RequestMeta = { ip: string | null; userAgent: string | null; credential?: string | null };
 
-/** Every audited action, in one place, so the audit trail can be read and filtered by a known vocabulary. */
-export type AuditAction =
-  | "auth.signed_in"
-  | "auth.sign_in_failed"
-  | "auth.signed_out"
-  | "candidate.created"
-  | "candidate.viewed"
-  | "candidate.screened"
-  | "candidate.decision_recorded"
-  | "candidates.import_started"
-  | "candidates.exported"
-  | "user.created"
-  | "user.role_changed"
-  | "user.disabled"
-  | "user.enabled"
-  | "user.password_reset"
-  | "ruleset.draft_created"
-  | "ruleset.published"
-  | "sanctions.list_imported"
-  | "sanctions.list_reactivated"
-  | "apikey.created"
-  | "apikey.revoked";
+/** Every audited action, in one place (lib/audit-actions.ts), so the trail is read and filtered by a known vocabulary. */
+export type { AuditAction } from "@/lib/audit-actions";
 
 export type RecordAuditEventOptions = {
   actorId: string | null;

@@ -14,6 +14,13 @@ export async function signInUser({ email, password, callbackUrl }: { email: stri
   try {
     await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
   } catch (error) {
+    if (error instanceof AuthError && (error as { code?: unknown }).code === "rate_limited") {
+      const seconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      const wait = typeof seconds === "number" ? Math.max(1, Math.ceil(seconds / 60)) : 1;
+      throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`, {
+        retryAfterSeconds: typeof seconds === "number" ? seconds : 60,
+      });
+    }
     if (error instanceof AuthError) {
       throw new AppError("UNAUTHENTICATED", "Email or password is incorrect, or the account is disabled.");
     }

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { storedProfileSchema } from "@/lib/schemas/profile";
 import type { RequestMeta } from "../audit/record-audit-event";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { assertPermission, type Actor } from "../auth/authorization";
+import { actorHasPermission, assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
 import { findCandidateLinks } from "../linkage/find-candidate-links";
 import { getPublishedRuleset } from "../rulesets/get-published-ruleset";
@@ -59,12 +59,15 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { id: true, outcome: true, rationale: true, createdAt: true, actor: { select: { name: true } } },
     });
-    const auditTrail = await tx.auditEvent.findMany({
-      where: { subjectType: "Candidate", subjectId: candidate.id },
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      take: 25,
-      select: { id: true, at: true, action: true, actor: { select: { name: true } } },
-    });
+    // The audit trail is for those who hold audit.read (security analysts, admins): recruiters get none of it.
+    const auditTrail = actorHasPermission(actor, "audit.read")
+      ? await tx.auditEvent.findMany({
+          where: { subjectType: "Candidate", subjectId: candidate.id },
+          orderBy: [{ at: "desc" }, { id: "desc" }],
+          take: 25,
+          select: { id: true, at: true, action: true, actor: { select: { name: true } } },
+        })
+      : null;
     const latest = latestRow
       ? {
           ...screenings[screenings.length - 1],
@@ -81,7 +84,7 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
       links,
       decisions,
       bandThresholds: ruleset.config.bandThresholds,
-      auditTrail: auditTrail.map((e) => ({ ...e, id: e.id.toString() })),
+      auditTrail: auditTrail ? auditTrail.map((e) => ({ ...e, id: e.id.toString() })) : null,
     };
   });
 }

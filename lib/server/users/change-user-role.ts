@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
 import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event";
 import { assertPermission, type Actor } from "../auth/authorization";
+import { revokeUserSessions } from "../auth/revoke-user-sessions";
 import { getDb } from "../db";
 import { loadManagedUser } from "./load-managed-user";
 
@@ -22,6 +23,7 @@ export async function changeUserRole({ actor, userId, role, meta }: ChangeUserRo
       data: { role, sessionVersion: { increment: 1 } },
       select: { id: true, email: true, role: true, disabled: true },
     });
+    await revokeUserSessions(tx, userId, "role_changed");
     await recordAuditEvent(tx, { actorId: actor.id, action: "user.role_changed", subjectType: "User", subjectId: userId, before: { role: before.role }, after: { role }, meta });
     return after;
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event";
 import { hashPassword } from "../auth/password";
 import { assertPermission, type Actor } from "../auth/authorization";
+import { revokeUserSessions } from "../auth/revoke-user-sessions";
 import { getDb } from "../db";
 import { loadManagedUser } from "./load-managed-user";
 
@@ -14,6 +15,7 @@ export async function resetUserPassword({ actor, userId, password, meta }: Reset
     await loadManagedUser(tx, userId);
     // Signs the user out everywhere: old sessions carry the old sessionVersion.
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await revokeUserSessions(tx, userId, "password_reset");
     // The audit row records that a reset happened, never the password or its hash.
     await recordAuditEvent(tx, { actorId: actor.id, action: "user.password_reset", subjectType: "User", subjectId: userId, meta });
   });

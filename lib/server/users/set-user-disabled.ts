@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event";
 import { assertPermission, type Actor } from "../auth/authorization";
+import { revokeUserSessions } from "../auth/revoke-user-sessions";
 import { getDb } from "../db";
 import { loadManagedUser } from "./load-managed-user";
 
@@ -18,6 +19,7 @@ export async function setUserDisabled({ actor, userId, disabled, meta }: SetUser
       data: { disabled, sessionVersion: { increment: 1 } },
       select: { id: true, email: true, role: true, disabled: true },
     });
+    await revokeUserSessions(tx, userId, "disabled");
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: disabled ? "user.disabled" : "user.enabled",

@@ -20,7 +20,8 @@ export default async function ApiKeysPage() {
         <h1 className="text-2xl font-bold">API keys</h1>
         <p className="mt-1 text-sm text-slate-600">
           Keys let an ATS or a script call the API (<a className="underline" href="/api/v1/openapi.json">OpenAPI document</a>). A key acts with its
-          role&apos;s permissions on your behalf; creating and revoking keys is audited.
+          role&apos;s permissions on your behalf — never more than your own role allows, so demoting you demotes your keys — and can never manage
+          users or keys. Creating and revoking keys is audited, and everything a key does is recorded with its prefix.
         </p>
       </div>
       <section aria-labelledby="create-key-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -39,12 +40,16 @@ export default async function ApiKeysPage() {
                 <p className="font-medium">
                   {k.name}{" "}
                   {k.revokedAt ? <span className="ml-1 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">Revoked {when(k.revokedAt)}</span> : null}
+                  {!k.revokedAt && k.expired ? (
+                    <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">Expired {when(k.expiresAt)}</span>
+                  ) : null}
                 </p>
                 <p className="text-sm text-slate-600">
                   <code className="rounded bg-slate-100 px-1">{k.prefix}…</code> · {ROLE_LABELS[k.role]}
                 </p>
                 <p className="text-xs text-slate-500">
-                  Created by {k.createdBy.name} on {when(k.createdAt)} · Last used: {when(k.lastUsedAt)}
+                  Created by {k.createdBy.name} on {when(k.createdAt)} · Last used: {when(k.lastUsedAt)} · Expires:{" "}
+                  {k.expiresAt ? when(k.expiresAt) : "never"}
                 </p>
               </div>
               {k.revokedAt ? null : <ApiKeyRevokeButton keyId={k.id} label={`${k.name} (${k.prefix}…)`} action={revokeApiKeyAction} />}

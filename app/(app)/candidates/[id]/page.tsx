@@ -217,22 +217,29 @@ export default async function CandidatePage({ params, searchParams }: { params: 
           ) : null}
         </section>
 
-        <section aria-labelledby="audit-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-          <h2 id="audit-heading" className="text-base font-semibold">Audit trail</h2>
-          <ol className="mt-4 space-y-3 text-sm">
-            {auditTrail.map((e) => (
-              <li key={e.id} className="flex justify-between gap-2">
-                <span>
-                  <span className="font-medium">{AUDIT_LABELS[e.action] ?? e.action}</span>
-                  <span className="text-slate-600"> by {e.actor?.name ?? "system"}</span>
-                </span>
-                <time dateTime={e.at.toISOString()} className="shrink-0 text-slate-500">
-                  {dateFormat.format(e.at)}
-                </time>
-              </li>
-            ))}
-          </ol>
-        </section>
+        {auditTrail ? (
+          <section aria-labelledby="audit-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+            <h2 id="audit-heading" className="text-base font-semibold">Audit trail</h2>
+            <ol className="mt-4 space-y-3 text-sm">
+              {auditTrail.map((e) => (
+                <li key={e.id} className="flex justify-between gap-2">
+                  <span>
+                    <span className="font-medium">{AUDIT_LABELS[e.action] ?? e.action}</span>
+                    <span className="text-slate-600"> by {e.actor?.name ?? "system"}</span>
+                  </span>
+                  <time dateTime={e.at.toISOString()} className="shrink-0 text-slate-500">
+                    {dateFormat.format(e.at)}
+                  </time>
+                </li>
+              ))}
+            </ol>
+            <p className="mt-4 text-xs">
+              <a href={`/audit?subject=${candidate.id}`} className="font-medium text-brand-700 underline">
+                Full audit trail
+              </a>
+            </p>
+          </section>
+        ) : null}
         </div>
       </div>
       {hasIpEvidence ? (

@@ -1,0 +1,51 @@
+// The audit trail's vocabulary: every audited action with a label and a category, in one place, so rows can be
+// written, filtered and shown by the same names. Pure (the UI, schemas and lib/server all read it).
+
+export const AUDIT_CATEGORIES = {
+  access: "Sign-ins",
+  users: "Users",
+  keys: "API keys",
+  rulesets: "Rulesets",
+  sanctions: "Sanctions lists",
+  candidates: "Candidates",
+} as const;
+export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
+
+export const AUDIT_ACTION_INFO = {
+  "auth.signed_in": { label: "Signed in", category: "access" },
+  "auth.sign_in_failed": { label: "Sign-in failed", category: "access" },
+  "auth.sign_in_refused": { label: "Sign-in refused (too many attempts)", category: "access" },
+  "auth.signed_out": { label: "Signed out", category: "access" },
+  "user.created": { label: "User created", category: "users" },
+  "user.role_changed": { label: "Role changed", category: "users" },
+  "user.disabled": { label: "User disabled", category: "users" },
+  "user.enabled": { label: "User enabled", category: "users" },
+  "user.password_reset": { label: "Password reset", category: "users" },
+  "apikey.created": { label: "API key created", category: "keys" },
+  "apikey.revoked": { label: "API key revoked", category: "keys" },
+  "ruleset.draft_created": { label: "Ruleset draft saved", category: "rulesets" },
+  "ruleset.published": { label: "Ruleset published", category: "rulesets" },
+  "sanctions.list_imported": { label: "Sanctions list imported", category: "sanctions" },
+  "sanctions.list_reactivated": { label: "Sanctions list reactivated", category: "sanctions" },
+  "candidate.created": { label: "Candidate created", category: "candidates" },
+  "candidate.viewed": { label: "Candidate viewed", category: "candidates" },
+  "candidate.screened": { label: "Candidate screened", category: "candidates" },
+  "candidate.decision_recorded": { label: "Decision recorded", category: "candidates" },
+  "candidates.import_started": { label: "CSV import started", category: "candidates" },
+  "candidates.exported": { label: "Candidates exported", category: "candidates" },
+} as const satisfies Record<string, { label: string; category: AuditCategory }>;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_INFO;
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_INFO) as AuditAction[];
+
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTION_INFO as Record<string, { label: string }>)[action]?.label ?? action;
+}
+
+/** The actions of some categories (the audit log's filter). */
+export function auditActionsIn(categories: readonly AuditCategory[]): AuditAction[] {
+  return AUDIT_ACTIONS.filter((a) => categories.includes(AUDIT_ACTION_INFO[a].category));
+}
+
+/** The audit log's default view: everything but the candidate events (which are on each candidate's page). */
+export const ADMIN_AUDIT_CATEGORIES: AuditCategory[] = ["access", "users", "keys", "rulesets", "sanctions"];
