@@ -99,7 +99,7 @@ class RouteValidationError extends Error {
   }
 }
 
-type Authenticated = { actor: Actor; byCookie: boolean };
+type Authenticated = { actor: Actor };
 
 /**
  * The caller: an API key when the request carries `Authorization: Bearer <key>`, otherwise the session. A request
@@ -112,13 +112,13 @@ async function authenticateRequest(request: Request): Promise<Authenticated> {
   if (authorization === null) {
     // Sessions live in a cookie: without one there is nothing to read (and no need for Next's request context).
     if (!request.headers.get("cookie")) throw new AppError("UNAUTHENTICATED");
-    return { actor: await requireActor(), byCookie: true };
+    return { actor: await requireActor() };
   }
   const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(authorization);
   if (!match) throw new AppError("UNAUTHENTICATED", "Send the API key as `Authorization: Bearer <key>`.");
   const actor = await authenticateApiKey(match[1]);
   if (!actor) throw new AppError("UNAUTHENTICATED", "The API key is invalid, expired or has been revoked.");
-  return { actor, byCookie: false };
+  return { actor };
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -159,8 +159,11 @@ export function withRoute(
 ) {
   return async function route(request: Request, context: { params: Promise<Record<string, string | string[]>> }) {
     try {
-      const { actor, byCookie } = await authenticateRequest(request);
-      if (byCookie && !SAFE_METHODS.has(request.method.toUpperCase())) assertSameOrigin(request);
+      // Before anything reads the session: a cross-site request riding on the cookie is refused outright.
+      if (request.headers.get("authorization") === null && request.headers.get("cookie") && !SAFE_METHODS.has(request.method.toUpperCase())) {
+        assertSameOrigin(request);
+      }
+      const { actor } = await authenticateRequest(request);
       assertApiRateLimit(actor);
       assertPermission(actor, config.permission);
       const params = context?.params ? await context.params : {};
