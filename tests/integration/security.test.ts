@@ -84,14 +84,15 @@ describe("route handlers refuse cross-site cookies and non-JSON bodies (issue 9 
   const userBody = () => ({ email: `csrf.${randomUUID().slice(0, 8)}@example.com`, name: "Planted Admin", role: "ADMIN", password: "attacker-chosen-password" });
 
   it("a cookie-carrying POST from another origin (another port of the same host) is refused before the session is read", async () => {
-    for (const headers of [
+    const variants: Record<string, string>[] = [
       { cookie: "authjs.session-token=whatever", "sec-fetch-site": "same-site", origin: "http://localhost:4000" },
       { cookie: "authjs.session-token=whatever", "sec-fetch-site": "cross-site", origin: "https://evil.example" },
       // No Fetch Metadata (an older browser): the Origin must be ours.
       { cookie: "authjs.session-token=whatever", origin: "http://localhost:4000", host: "localhost:3000" },
       // Neither header: refused too.
       { cookie: "authjs.session-token=whatever" },
-    ]) {
+    ];
+    for (const headers of variants) {
       const body = userBody();
       const res = await createUserRoute(postJson(`${BASE}/admin/users`, body, headers), noParams);
       expect(res.status, JSON.stringify(headers)).toBe(403);
