@@ -1,5 +1,8 @@
 import { redirect } from "next/navigation";
+import { requirePageActor } from "@/lib/server/auth/page-guard";
 
-export default function Home() {
+export default async function Home() {
+  // Signed-in people go to the candidate list; anyone else (a stale or revoked cookie too) to sign-in.
+  await requirePageActor();
   redirect("/candidates");
 }
