@@ -40,7 +40,9 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     command: `node scripts/start.mjs --fresh-db --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
+    // The sign-in page, not /api/health: a server that starts but fails its readiness check (a missing data file)
+    // must still be tested, so the health test can say what is wrong instead of the whole run timing out.
+    url: `http://127.0.0.1:${PORT}/sign-in`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

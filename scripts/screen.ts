@@ -2,7 +2,8 @@
 //
 // Screens candidate submissions in the API's format (docs/api.md; one object or an array) through the same submit
 // path as the API and the form (trigger "cli"), in order — so a later profile links to an earlier one — and prints
-// one JSON line per profile: { index, externalId, candidateId, score, band, hits: [ruleIds], verificationSteps }.
+// one JSON line per profile: { index, externalId, candidateId, score, band, hits: [ruleIds], verificationSteps,
+// enrichment }.
 //
 // Without --db it uses a throwaway in-memory embedded PostgreSQL (PGlite, hosted in this process) that is migrated
 // on start and discarded at the end: nothing is kept. With --db it writes to that database (migrations applied).
@@ -26,7 +27,7 @@ const USAGE = `Usage: npm run screen -- <profiles.json> [--db <postgres url>]
                   docs/examples/profile.json). All are validated before any is screened.
   --db            Screen into this database (migrations are applied). Default: a throwaway embedded database.
 
-Prints one JSON object per line and profile: { index, externalId, candidateId, score, band, hits, verificationSteps }.`;
+Prints one JSON object per line and profile: { index, externalId, candidateId, score, band, hits, verificationSteps, enrichment }.`;
 
 const CLI_USER_EMAIL = "cli@localhost";
 
@@ -59,6 +60,9 @@ async function main(): Promise<number> {
     await migrate(process.env.DATABASE_URL);
     const { getDb, disconnectDb } = await import("@/lib/server/db");
     const { submitCandidate } = await import("@/lib/server/screening/submit-candidate");
+    const { loadEnrichmentData } = await import("@/lib/server/screening/enrichment-data");
+    // Loads the IP data now and says loudly on stderr if a file is missing (screening would go on without it).
+    loadEnrichmentData({ quiet: true });
     const { hashPassword } = await import("@/lib/server/auth/password");
     try {
       const user = await getDb().user.upsert({
@@ -72,6 +76,7 @@ async function main(): Promise<number> {
       for (const [index, submission] of submissions.entries()) {
         const result = await submitCandidate({ actor, submission, trigger: "cli" });
         const { assessment } = result;
+        const stored = await getDb().screening.findUniqueOrThrow({ where: { id: result.screeningId }, select: { facts: true } });
         console.log(
           JSON.stringify({
             index,
@@ -81,6 +86,8 @@ async function main(): Promise<number> {
             band: assessment.band,
             hits: assessment.hits.map((h) => h.ruleId),
             verificationSteps: assessment.verificationSteps.map((s) => ({ id: s.id, text: s.text, severity: s.severity, ruleIds: s.ruleIds })),
+            // As the screenings API returns it: what the IP, phone, email and time checks found.
+            enrichment: (stored.facts as { enrichment?: unknown } | null)?.enrichment ?? {},
           }),
         );
       }

@@ -314,7 +314,12 @@ function toFormValues(initial: Record<string, unknown>, sections: SectionDef[], 
     else if (f.kind === "lines" && Array.isArray(cur)) {
       // IPs are shown for this stage's context only; the others are kept as they are on save.
       const shown = f.lineTo === "ip" ? cur.filter((x) => (x as { context?: string }).context === ipContext) : cur;
-      v = setPath(v, path, shown.map((x) => (typeof x === "string" ? x : ((x as { ip?: string }).ip ?? ""))).join("\n"));
+      const line = (x: unknown) => {
+        if (typeof x === "string") return x;
+        const o = x as { ip?: string; at?: string | null };
+        return o.at ? `${o.ip ?? ""} ${o.at}` : (o.ip ?? "");
+      };
+      v = setPath(v, path, shown.map(line).join("\n"));
     }
   };
   forEachLeafField(sections, () => v, convert);
@@ -337,7 +342,12 @@ function toPayload(values: Record<string, unknown>, sections: SectionDef[], init
       const lines = cur.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
       if (f.lineTo === "ip") {
         const others = ((getPath(initial, path) as { context?: string }[] | undefined) ?? []).filter((o) => o.context !== ipContext);
-        v = setPath(v, path, [...others, ...lines.map((ip) => ({ ip, context: ipContext }))]);
+        // "<address>" or "<address> <when seen>": the time lets the engine see several countries in a short window.
+        const parsed = lines.map((l) => {
+          const [ip, ...rest] = l.split(/\s+/);
+          return rest.length ? { ip, at: rest.join(" "), context: ipContext } : { ip, context: ipContext };
+        });
+        v = setPath(v, path, [...others, ...parsed]);
       } else v = setPath(v, path, lines.length ? lines : undefined);
     }
   };

@@ -290,7 +290,8 @@ export const ipObservationSchema = z.strictObject({
 });
 export type IpObservation = z.infer<typeof ipObservationSchema>;
 
-const enrichmentSchema = z.strictObject({
+/** What enrichment found (IP location and network, phone, email, activity times): stored with every screening. */
+export const enrichmentFactsSchema = z.strictObject({
   ip: opt(z.array(ipObservationSchema)),
   phone: opt(
     z.strictObject({
@@ -374,7 +375,7 @@ export const factsSchema = z.strictObject({
   rate: opt(rateSchema),
   activity: opt(activitySchema),
   postHire: opt(postHireSchema),
-  enrichment: opt(enrichmentSchema),
+  enrichment: opt(enrichmentFactsSchema),
   sanctions: opt(sanctionsSchema),
   linkage: opt(linkageSchema),
 });

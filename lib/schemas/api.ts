@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BANDS, CATEGORIES, SEVERITIES } from "@/lib/engine";
+import { BANDS, CATEGORIES, enrichmentFactsSchema, SEVERITIES } from "@/lib/engine";
 import { ROLES } from "@/lib/permissions";
 import { STAGES } from "./candidate";
 import { requiredText, uuidField } from "./common";
@@ -129,6 +129,12 @@ export const apiScreeningSchema = z.object({
   engineVersion: z.string(),
   /** What caused the run: form, api, csv, cli, verification, rescreen. */
   trigger: z.string(),
+  /**
+   * What enrichment found for this run, as the engine saw it: each IP's country, ASN, organisation and network type
+   * (hosting / VPN / proxy / Tor) with its distance from the claimed location, the phone's line type, the email's
+   * provider type, activity times against the claimed time zone. Absent parts were not given or not known.
+   */
+  enrichment: enrichmentFactsSchema,
 });
 
 export const apiScreeningListResponseSchema = z.object({ screenings: z.array(apiScreeningSchema) });

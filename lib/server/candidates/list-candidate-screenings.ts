@@ -1,5 +1,5 @@
 import "server-only";
-import type { Hit } from "@/lib/engine";
+import type { Facts, Hit } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event";
 import { assertPermission, type Actor } from "../auth/authorization";
@@ -8,7 +8,7 @@ import { isUuid } from "@/lib/schemas/uuid";
 
 export type ListCandidateScreeningsOptions = { actor: Actor; candidateId: string; meta?: RequestMeta };
 
-/** Every screening of one candidate, newest first, with its hits and the ruleset and engine versions it used. */
+/** Every screening of one candidate, newest first, with its hits, its enrichment and the ruleset and engine versions it used. */
 export async function listCandidateScreenings({ actor, candidateId, meta }: ListCandidateScreeningsOptions) {
   assertPermission(actor, "candidates.read");
   if (!isUuid(candidateId)) throw new AppError("NOT_FOUND", "No candidate with that id.");
@@ -35,9 +35,15 @@ export async function listCandidateScreenings({ actor, candidateId, meta }: List
         hits: true,
         engineVersion: true,
         trigger: true,
+        facts: true,
         rulesetVersion: { select: { version: true } },
       },
     });
-    return rows.map(({ rulesetVersion, hits, ...row }) => ({ ...row, hits: hits as unknown as Hit[], rulesetVersion: rulesetVersion.version }));
+    return rows.map(({ rulesetVersion, hits, facts, ...row }) => ({
+      ...row,
+      hits: hits as unknown as Hit[],
+      rulesetVersion: rulesetVersion.version,
+      enrichment: (facts as Facts | null)?.enrichment ?? {},
+    }));
   });
 }

@@ -50,7 +50,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const { candidate, auditTrail, screenings, latest, links, decisions, bandThresholds: thresholds } = data;
+  const { candidate, auditTrail, screenings, latest, links, decisions, connections, bandThresholds: thresholds } = data;
   const outcomes = (Object.keys(DECISION_LABELS) as DecisionOutcome[])
     .filter((o) => (REVIEW_OUTCOMES.includes(o) ? roleHasPermission(actor.role, "review.decide") : roleHasPermission(actor.role, "candidates.decide")))
     .map((o) => ({ value: o, label: DECISION_LABELS[o], hint: OUTCOME_HINTS[o] }));
@@ -159,6 +159,40 @@ export default async function CandidatePage({ params, searchParams }: { params: 
                 points={screenings.map((x) => ({ id: x.id, at: x.createdAt.toISOString(), stage: x.stage, score: x.score, band: x.band }))}
                 thresholds={thresholds}
               />
+            </section>
+          ) : null}
+          {connections.length ? (
+            <section aria-labelledby="connections-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+              <h2 id="connections-heading" className="text-base font-semibold">Connections</h2>
+              <p className="mt-1 text-sm text-slate-600">Where each IP address the candidate used is, and what kind of network it belongs to, as the latest screening looked it up.</p>
+              <div className="mt-3 overflow-x-auto">
+                <table className="min-w-full text-sm">
+                  <caption className="sr-only">IP addresses with their location and network</caption>
+                  <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    <tr>
+                      <th scope="col" className="py-2 pr-4">Address</th>
+                      <th scope="col" className="py-2 pr-4">Seen at</th>
+                      <th scope="col" className="py-2 pr-4">Country</th>
+                      <th scope="col" className="py-2 pr-4">Network</th>
+                      <th scope="col" className="py-2">Kind</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {connections.map((c, i) => (
+                      <tr key={`${c.ip}-${i}`} data-testid={`connection-${c.ip}`}>
+                        <td className="py-2 pr-4 font-mono">{c.ip}</td>
+                        <td className="py-2 pr-4 text-slate-600">
+                          {c.context}
+                          {c.at ? ` · ${c.at}` : ""}
+                        </td>
+                        <td className="py-2 pr-4">{c.country ? `${countryName(c.country) ?? c.country} (${c.country})` : "unknown"}</td>
+                        <td className="py-2 pr-4">{c.organisation ? `${c.organisation}${c.asn !== null ? ` (AS${c.asn})` : ""}` : "unknown"}</td>
+                        <td className="py-2">{c.type ?? "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </section>
           ) : null}
           <section aria-labelledby="profile-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
