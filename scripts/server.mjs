@@ -8,7 +8,7 @@
 //     refused before anything reads it.
 //   - HSTS on HTTPS (TLS here, or a trusted proxy's X-Forwarded-Proto: https).
 // Usage: node scripts/server.mjs [--dev] [--port N] [--hostname H]   (npm start runs it; see scripts/start.mjs)
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
 import path from "node:path";
 import { checkBodyLimit } from "./lib/body-limits.mjs";
@@ -38,14 +38,26 @@ const app = next({ dev, dir: ROOT, port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const token = Buffer.from(process.env.HRS_SERVER_TOKEN);
+/** Next forwards a server action posted to a page that doesn't own it to the right page, over HTTP to itself, with
+ * the original request's headers — ours included. Such a request was already vetted here: leave it as it is. */
+function isOwnForward(req) {
+  const presented = req.headers["x-hrs-server-token"];
+  if (typeof presented !== "string") return false;
+  const given = Buffer.from(presented);
+  return given.length === token.length && timingSafeEqual(given, token);
+}
+
 const server = createServer((req, res) => {
   const peer = req.socket.remoteAddress ?? null;
   const fromTrustedProxy = peer !== null && isTrusted(peer, trusted);
-  for (const h of OURS) delete req.headers[h];
-  if (!fromTrustedProxy) for (const h of FORWARDED_HEADERS) delete req.headers[h];
-  const client = clientAddress(peer, req.headers["x-forwarded-for"], trusted);
-  if (client) req.headers["x-hrs-client-ip"] = client;
-  req.headers["x-hrs-server-token"] = process.env.HRS_SERVER_TOKEN;
+  if (!isOwnForward(req)) {
+    for (const h of OURS) delete req.headers[h];
+    if (!fromTrustedProxy) for (const h of FORWARDED_HEADERS) delete req.headers[h];
+    const client = clientAddress(peer, req.headers["x-forwarded-for"], trusted);
+    if (client) req.headers["x-hrs-client-ip"] = client;
+    req.headers["x-hrs-server-token"] = process.env.HRS_SERVER_TOKEN;
+  }
 
   const https = Boolean(req.socket.encrypted) || (fromTrustedProxy && String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim() === "https");
   if (https) res.setHeader("strict-transport-security", HSTS);
