@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { roleHasPermission, ROLES, SESSION_ONLY_PERMISSIONS, type Role } from "@/lib/permissions";
+import { createApiKeyThroughUi } from "./api-key-helper";
 import { ACTIONS, PAGES, ROUTES, type Requirement } from "./authorization-inventory";
 import { expect, signIn, test, uniqueName, type DemoRole } from "./fixtures";
 
@@ -64,14 +65,9 @@ async function sessionFor(browser: Browser, role: DemoRole): Promise<BrowserCont
 
 async function createKey(admin: BrowserContext, role: Role): Promise<{ key: string; prefix: string }> {
   const page = await admin.newPage();
-  await page.goto("/admin/api-keys");
-  const form = page.getByRole("form", { name: "Create API key" });
-  await form.getByLabel("Name").fill(uniqueName(`matrix ${role}`));
-  await form.getByLabel("Role").selectOption(role);
-  await form.getByRole("button", { name: "Create key" }).click();
-  const key = await page.getByTestId("new-api-key").inputValue();
+  const created = await createApiKeyThroughUi(page, { name: uniqueName(`matrix ${role}`), role });
   await page.close();
-  return { key, prefix: key.slice(0, 8) };
+  return created;
 }
 
 test.beforeAll(async ({ browser, baseURL: url }) => {

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { rulesById } from "@/lib/engine";
 import { SERVER_SCRIPT_ARGS } from "../../scripts/lib/processes.mjs";
+import { createApiKeyThroughUi } from "./api-key-helper";
 import { expect, signIn, test, uniqueName } from "./fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -114,11 +115,7 @@ async function createApiKey(browser: Browser): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, "admin");
-  await page.goto("/admin/api-keys");
-  const form = page.getByRole("form", { name: "Create API key" });
-  await form.getByLabel("Name").fill(uniqueName("enrichment parity"));
-  await form.getByRole("button", { name: "Create key" }).click();
-  const key = await page.getByTestId("new-api-key").inputValue();
+  const { key } = await createApiKeyThroughUi(page, { name: uniqueName("enrichment parity") });
   await context.close();
   return key;
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import fc from "fast-check";
 import Papa from "papaparse";
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
+import { createApiKeyThroughUi } from "./api-key-helper";
 import { expect, signIn, test, uniqueName } from "./fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -124,13 +125,7 @@ test("fuzz: 10,000 generated payloads against the API and the main actions — n
   const admin = await adminContext.newPage();
   await signIn(admin, "admin");
   const keys: string[] = [];
-  for (let i = 0; i < 8; i++) {
-    await admin.goto("/admin/api-keys");
-    const form = admin.getByRole("form", { name: "Create API key" });
-    await form.getByLabel("Name").fill(uniqueName(`fuzz ${i}`));
-    await form.getByRole("button", { name: "Create key" }).click();
-    keys.push(await admin.getByTestId("new-api-key").inputValue());
-  }
+  for (let i = 0; i < 8; i++) keys.push((await createApiKeyThroughUi(admin, { name: uniqueName(`fuzz ${i}`) })).key);
   const recruiterContext = await browser.newContext({ baseURL });
   contexts.push(recruiterContext);
   await signIn(await recruiterContext.newPage(), "recruiter");
