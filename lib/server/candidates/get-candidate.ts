@@ -1,6 +1,7 @@
 import "server-only";
 import type { Hit, RecommendedStep, Suppression } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
+import { readScreeningEnrichment } from "@/lib/schemas/enrichment";
 import { storedProfileSchema } from "@/lib/schemas/profile";
 import type { RequestMeta } from "../audit/record-audit-event";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -71,6 +72,8 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
           hits: latestRow.hits as unknown as Hit[],
           suppressed: ((latestRow.details as { suppressed?: Suppression[] }).suppressed ?? []) as Suppression[],
           verificationSteps: ((latestRow.details as { verificationSteps?: RecommendedStep[] }).verificationSteps ?? []) as RecommendedStep[],
+          /** What the data sources said when it ran; null for a screening from before that was kept. */
+          enrichment: readScreeningEnrichment(latestRow.details),
         }
       : null;
     const parsedProfile = storedProfileSchema.safeParse(candidate.profile ?? {});

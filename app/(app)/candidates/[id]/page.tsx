@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DecisionForm } from "@/components/candidates/decision-form";
+import { EnrichmentPanel } from "@/components/candidates/enrichment-panel";
 import { HitList } from "@/components/candidates/hit-list";
 import { LinksPanel } from "@/components/candidates/links-panel";
 import { ScoreHistoryChart } from "@/components/candidates/score-history-chart";
@@ -185,6 +186,27 @@ export default async function CandidatePage({ params, searchParams }: { params: 
           </dl>
         </section>
 
+          {latest?.enrichment || hasIpEvidence ? (
+            <section aria-labelledby="enrichment-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+              <h2 id="enrichment-heading" className="text-base font-semibold">Connections and contact checks</h2>
+              <p className="mt-1 text-xs text-slate-500">What the offline data sources said when the latest screening ran. A location is where the address is registered or routed, not proof of where a person is.</p>
+              <div className="mt-3">
+                {latest?.enrichment ? (
+                  <EnrichmentPanel enrichment={latest.enrichment} />
+                ) : (
+                  <p className="text-sm text-slate-600">This screening was recorded before connection details were kept; the next screening records them.</p>
+                )}
+              </div>
+              {hasIpEvidence ? (
+                <p className="mt-3 text-xs text-slate-500">
+                  <a href={IP_DATA_ATTRIBUTION.href} className="underline">
+                    {IP_DATA_ATTRIBUTION.text}
+                  </a>{" "}
+                  (DB-IP Lite, CC BY 4.0)
+                </p>
+              ) : null}
+            </section>
+          ) : null}
         </div>
         <div className="space-y-6">
           <section aria-labelledby="links-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -235,14 +257,6 @@ export default async function CandidatePage({ params, searchParams }: { params: 
         </section>
         </div>
       </div>
-      {hasIpEvidence ? (
-        <p className="text-xs text-slate-500">
-          <a href={IP_DATA_ATTRIBUTION.href} className="underline">
-            {IP_DATA_ATTRIBUTION.text}
-          </a>{" "}
-          (DB-IP Lite, CC BY 4.0)
-        </p>
-      ) : null}
     </div>
   );
 }
