@@ -136,7 +136,13 @@ export const STAGE_FORMS: Record<"APPLICATION" | "INTERVIEW" | "ONBOARDING", { t
         title: "What the ATS recorded",
         fields: [
           { kind: "textarea", path: "observations.resumeText", label: "Résumé text", hint: "Paste the text, or load a PDF, Word (.docx) or .txt file below: its text is extracted on our server.", wide: true },
-          { kind: "lines", path: "observations.ips", label: "Application IP addresses", hint: "One per line.", lineTo: "ip" },
+          {
+            kind: "lines",
+            path: "observations.ips",
+            label: "Application IP addresses",
+            hint: "One per line, optionally followed by when it was seen (ISO time with a zone), e.g. 203.0.113.7 2026-09-01T14:00:00Z.",
+            lineTo: "ip",
+          },
           { kind: "lines", path: "observations.deviceFingerprints", label: "Device fingerprints", hint: "One per line." },
           { kind: "lines", path: "observations.activityTimestamps", label: "Activity timestamps", hint: "ISO times with a zone, one per line, e.g. 2026-09-01T14:00:00Z.", lineTo: "instant" },
         ],
