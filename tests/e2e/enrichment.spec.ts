@@ -4,7 +4,7 @@
 import path from "node:path";
 import { lookupIp } from "../../lib/enrichment/ip";
 import { expect, test, uniqueName } from "./fixtures";
-import type { ApiScreening } from "./screening-paths";
+import { NO_KEEP_ALIVE, type ApiScreening } from "./screening-paths";
 
 const NETWORK_LABELS = { hosting: "Hosting / VPS", vpn: "VPN", tor: "Tor", relay: "Privacy relay", none: "ISP or other network", unknown: "Unknown (no ASN data)" } as const;
 const LOCATION_RULES = ["ip-country-mismatch", "anonymised-connection", "multi-country-logins"];
@@ -85,7 +85,7 @@ test("a profile entered in the browser with Pyongyang, Tor and VPS addresses sho
 });
 
 test("/api/health reports every enrichment data source loaded, with its version or date", async ({ request }) => {
-  const res = await request.get("/api/health");
+  const res = await request.get("/api/health", { headers: NO_KEEP_ALIVE });
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(body.status).toBe("ok");
@@ -132,7 +132,7 @@ test("a background re-screen inside the app (a new sanctions list) keeps every I
 
   let rescreened = 0;
   for (const id of ids) {
-    const stage = (await (await page.request.get(`/api/v1/candidates/${id}`)).json()).candidate.stage;
+    const stage = (await (await page.request.get(`/api/v1/candidates/${id}`, { headers: NO_KEEP_ALIVE })).json()).candidate.stage;
     if (stage === "WITHDRAWN") continue;
     const [latest] = await screeningsOf(page, id);
     const previous = before.get(id)!;
@@ -167,7 +167,7 @@ test("a background re-screen inside the app (a new sanctions list) keeps every I
 });
 
 async function screeningsOf(page: import("@playwright/test").Page, candidateId: string): Promise<ApiScreening[]> {
-  const res = await page.request.get(`/api/v1/candidates/${candidateId}/screenings`);
+  const res = await page.request.get(`/api/v1/candidates/${candidateId}/screenings`, { headers: NO_KEEP_ALIVE });
   expect(res.status()).toBe(200);
   return (await res.json()).screenings;
 }

@@ -92,7 +92,13 @@ export async function createApiKeyAsAdmin(browser: Browser, baseURL: string, nam
   }
 }
 
-const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+/**
+ * `connection: close` on every request: the APIRequestContext pools keep-alive sockets and may reuse one the server
+ * is closing after its 5 s idle timeout (read ECONNRESET; microsoft/playwright#42701) — these specs drive the browser
+ * for longer than that between API calls.
+ */
+export const NO_KEEP_ALIVE = { connection: "close" } as const;
+const bearer = (key: string) => ({ authorization: `Bearer ${key}`, ...NO_KEEP_ALIVE });
 
 /** (a) POST /api/v1/candidates, then the stored screening as GET …/screenings returns it. */
 export async function screenViaApi(request: APIRequestContext, key: string, submission: Submission): Promise<{ screened: Screened; response: { enrichment: Enrichment | null } }> {
