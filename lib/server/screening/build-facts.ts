@@ -4,7 +4,7 @@ import { enrichEmail } from "@/lib/enrichment/email";
 import { IP_DATA_ATTRIBUTION, lookupIp, type IpFacts } from "@/lib/enrichment/ip";
 import { analyseActivityTimes, resolveClaimedTimeZone } from "@/lib/enrichment/location-time";
 import { enrichPhone } from "@/lib/enrichment/phone";
-import type { ScreeningEnrichment } from "@/lib/schemas/enrichment";
+import type { IpEnrichment, ScreeningEnrichment } from "@/lib/schemas/enrichment";
 import type { StoredProfile } from "@/lib/schemas/profile";
 import type { CandidateLinks } from "../linkage/find-candidate-links";
 import type { LinkageInput } from "../linkage/linkage-input";
@@ -13,7 +13,7 @@ import { configureEnrichmentData } from "./enrichment-data";
 
 /** Enrichment computed from a stored profile (pure lookups into packaged data; no database). */
 export type ProfileEnrichment = {
-  ips: { context: string; at: string | null; lookup: IpFacts }[];
+  ips: { context: IpEnrichment["context"]; at: string | null; lookup: IpFacts }[];
   phone: ReturnType<typeof enrichPhone> | null;
   email: ReturnType<typeof enrichEmail> | null;
   claimedTimeZone: ReturnType<typeof resolveClaimedTimeZone> | null;
@@ -43,7 +43,7 @@ export function enrichmentRecord(e: ProfileEnrichment): ScreeningEnrichment {
   return {
     ip: e.ips.map(({ context, at, lookup }) => ({
       ip: lookup.input,
-      context: context as ScreeningEnrichment["ip"][number]["context"],
+      context,
       at,
       valid: lookup.ip !== null,
       private: lookup.isPrivate,
