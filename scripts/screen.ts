@@ -3,7 +3,10 @@
 // Screens candidate submissions in the API's format (docs/api.md; one object or an array) through the same submit
 // path as the API and the form (trigger "cli"), in order — so a later profile links to an earlier one — and prints
 // one JSON line per profile: { index, externalId, candidateId, score, band, hits: [ruleIds], verificationSteps,
-// enrichment }.
+// rulesetVersion, engineVersion, hitDetails, enrichment } (`enrichment` as the screenings API returns it).
+//
+// The IP data files are loaded before anything is screened; a missing or unreadable one is reported on stderr as
+// loudly as the app does at start (its LOC-01/LOC-02 checks would otherwise quietly see every IP as unknown).
 //
 // Without --db it uses a throwaway in-memory embedded PostgreSQL (PGlite, hosted in this process) that is migrated
 // on start and discarded at the end: nothing is kept. With --db it writes to that database (migrations applied).
@@ -27,7 +30,10 @@ const USAGE = `Usage: npm run screen -- <profiles.json> [--db <postgres url>]
                   docs/examples/profile.json). All are validated before any is screened.
   --db            Screen into this database (migrations are applied). Default: a throwaway embedded database.
 
-Prints one JSON object per line and profile: { index, externalId, candidateId, score, band, hits, verificationSteps, enrichment }.`;
+Prints one JSON object per line and profile: { index, externalId, candidateId, score, band, hits, verificationSteps,
+rulesetVersion, engineVersion, hitDetails, enrichment }. Progress and warnings go to stderr.
+
+Environment: IP_CITY_MMDB, IP_COUNTRY_MMDB, IP_ASN_CSV (and the _V6 variants) point IP lookups at newer data files.`;
 
 const CLI_USER_EMAIL = "cli@localhost";
 
@@ -57,12 +63,12 @@ async function main(): Promise<number> {
   process.env.LINK_HMAC_SECRET ??= randomBytes(32).toString("base64url");
 
   try {
+    // Loud on stderr when an IP data file is missing (stdout carries only the JSON lines).
+    const { loadEnrichmentData } = await import("@/lib/server/screening/enrichment-data");
+    loadEnrichmentData({ info: (line) => console.error(line) });
     await migrate(process.env.DATABASE_URL);
     const { getDb, disconnectDb } = await import("@/lib/server/db");
     const { submitCandidate } = await import("@/lib/server/screening/submit-candidate");
-    const { loadEnrichmentData } = await import("@/lib/server/screening/enrichment-data");
-    // Loads the IP data now and says loudly on stderr if a file is missing (screening would go on without it).
-    loadEnrichmentData({ quiet: true });
     const { hashPassword } = await import("@/lib/server/auth/password");
     try {
       const user = await getDb().user.upsert({
@@ -76,7 +82,6 @@ async function main(): Promise<number> {
       for (const [index, submission] of submissions.entries()) {
         const result = await submitCandidate({ actor, submission, trigger: "cli" });
         const { assessment } = result;
-        const stored = await getDb().screening.findUniqueOrThrow({ where: { id: result.screeningId }, select: { facts: true } });
         console.log(
           JSON.stringify({
             index,
@@ -86,8 +91,18 @@ async function main(): Promise<number> {
             band: assessment.band,
             hits: assessment.hits.map((h) => h.ruleId),
             verificationSteps: assessment.verificationSteps.map((s) => ({ id: s.id, text: s.text, severity: s.severity, ruleIds: s.ruleIds })),
-            // As the screenings API returns it: what the IP, phone, email and time checks found.
-            enrichment: (stored.facts as { enrichment?: unknown } | null)?.enrichment ?? {},
+            rulesetVersion: assessment.rulesetVersion,
+            engineVersion: assessment.engineVersion,
+            hitDetails: assessment.hits.map((h) => ({
+              ruleId: h.ruleId,
+              indicatorIds: h.indicatorIds,
+              category: h.category,
+              severity: h.severity,
+              summary: h.summary,
+              evidence: h.evidence,
+              contribution: h.contribution,
+            })),
+            enrichment: result.enrichment,
           }),
         );
       }

@@ -31,7 +31,7 @@ export function StageForm<T>(props: Props<T>) {
   const { action, candidateId, stageKey, sections, initial, stageOptions, defaultStage, idempotencyKey, countries, ipContext } = props;
   const [state, formAction, pending] = useActionState(action, null);
   const [values, setValues] = useState<Record<string, unknown>>(() => toFormValues(initial, sections, ipContext));
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const errors = useMemo(() => withLineErrors(state && !state.ok ? (state.fieldErrors ?? {}) : {}, sections, initial, ipContext), [state, sections, initial, ipContext]);
   const payload = useMemo(() => JSON.stringify(toPayload(values, sections, initial, ipContext)), [values, sections, initial, ipContext]);
   const set = (path: string, value: unknown) => setValues((v) => setPath(v, path, value));
 
@@ -312,14 +312,10 @@ function toFormValues(initial: Record<string, unknown>, sections: SectionDef[], 
     else if (f.kind === "number") v = setPath(v, path, String(cur));
     else if (f.kind === "datetime" && typeof cur === "string") v = setPath(v, path, toLocalInput(cur));
     else if (f.kind === "lines" && Array.isArray(cur)) {
-      // IPs are shown for this stage's context only; the others are kept as they are on save.
+      // IPs are shown for this stage's context only (the others are kept as they are on save), each with the time it
+      // was seen when one is known, so saving the form never drops it.
       const shown = f.lineTo === "ip" ? cur.filter((x) => (x as { context?: string }).context === ipContext) : cur;
-      const line = (x: unknown) => {
-        if (typeof x === "string") return x;
-        const o = x as { ip?: string; at?: string | null };
-        return o.at ? `${o.ip ?? ""} ${o.at}` : (o.ip ?? "");
-      };
-      v = setPath(v, path, shown.map(line).join("\n"));
+      v = setPath(v, path, shown.map((x) => (typeof x === "string" ? x : ipLine(x as { ip?: string; at?: string | null }))).join("\n"));
     }
   };
   forEachLeafField(sections, () => v, convert);
@@ -342,12 +338,7 @@ function toPayload(values: Record<string, unknown>, sections: SectionDef[], init
       const lines = cur.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
       if (f.lineTo === "ip") {
         const others = ((getPath(initial, path) as { context?: string }[] | undefined) ?? []).filter((o) => o.context !== ipContext);
-        // "<address>" or "<address> <when seen>": the time lets the engine see several countries in a short window.
-        const parsed = lines.map((l) => {
-          const [ip, ...rest] = l.split(/\s+/);
-          return rest.length ? { ip, at: rest.join(" "), context: ipContext } : { ip, context: ipContext };
-        });
-        v = setPath(v, path, [...others, ...parsed]);
+        v = setPath(v, path, [...others, ...lines.map((line) => ({ ...parseIpLine(line), context: ipContext }))]);
       } else v = setPath(v, path, lines.length ? lines : undefined);
     }
   };
@@ -373,6 +364,36 @@ function toPayload(values: Record<string, unknown>, sections: SectionDef[], init
     } else out[root] = v[root];
   }
   return prune(out) ?? {};
+}
+
+/** "175.45.176.1 2026-09-01T14:00:00Z": an address, then (optionally) when it was seen. */
+function ipLine(x: { ip?: string; at?: string | null }): string {
+  return x.at ? `${x.ip ?? ""} ${x.at}` : (x.ip ?? "");
+}
+
+function parseIpLine(line: string): { ip: string; at?: string } {
+  const m = /^(\S+?)(?:[\s,]+(\S.*))?$/.exec(line);
+  return m?.[2] ? { ip: m[1], at: m[2] } : { ip: m?.[1] ?? line };
+}
+
+/**
+ * The server keys errors inside a "lines" field by item (`observations.ips.3.at`); they are shown beside the field as
+ * "Line n: …". An IP field's payload starts with the other stages' addresses, which the form doesn't show.
+ */
+function withLineErrors(errors: Record<string, string[]>, sections: SectionDef[], initial: Record<string, unknown>, ipContext: string): Record<string, string[]> {
+  const out = { ...errors };
+  for (const f of sections.flatMap((s) => s.fields)) {
+    if (f.kind !== "lines") continue;
+    const offset = f.lineTo === "ip" ? ((getPath(initial, f.path) as { context?: string }[] | undefined) ?? []).filter((o) => o.context !== ipContext).length : 0;
+    for (const key of Object.keys(out)) {
+      const m = key.startsWith(`${f.path}.`) ? /^(\d+)/.exec(key.slice(f.path.length + 1)) : null;
+      if (!m) continue;
+      const line = Number(m[1]) - offset + 1;
+      out[f.path] = [...(out[f.path] ?? []), ...out[key].map((msg) => `Line ${line}: ${msg}`)];
+      delete out[key];
+    }
+  }
+  return out;
 }
 
 function toLocalInput(iso: string): string {

@@ -290,8 +290,7 @@ export const ipObservationSchema = z.strictObject({
 });
 export type IpObservation = z.infer<typeof ipObservationSchema>;
 
-/** What enrichment found (IP location and network, phone, email, activity times): stored with every screening. */
-export const enrichmentFactsSchema = z.strictObject({
+const enrichmentSchema = z.strictObject({
   ip: opt(z.array(ipObservationSchema)),
   phone: opt(
     z.strictObject({
@@ -375,7 +374,7 @@ export const factsSchema = z.strictObject({
   rate: opt(rateSchema),
   activity: opt(activitySchema),
   postHire: opt(postHireSchema),
-  enrichment: opt(enrichmentFactsSchema),
+  enrichment: opt(enrichmentSchema),
   sanctions: opt(sanctionsSchema),
   linkage: opt(linkageSchema),
 });

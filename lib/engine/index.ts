@@ -5,7 +5,7 @@
  *   const config = parseRulesetConfig(json);                  // fails closed: throws RulesetConfigError
  *   const assessment = evaluate(facts, { version, config }, { asOf });
  */
-export { factsSchema, enrichmentFactsSchema, PROTECTED_ATTRIBUTE_KEYS, type Facts, type FactsInput, type Address, type Interview, type Job, type IpObservation } from "./facts";
+export { factsSchema, PROTECTED_ATTRIBUTE_KEYS, type Facts, type FactsInput, type Address, type Interview, type Job, type IpObservation } from "./facts";
 export {
   CATEGORIES,
   CATEGORY_TITLES,

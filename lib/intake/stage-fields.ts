@@ -140,7 +140,7 @@ export const STAGE_FORMS: Record<"APPLICATION" | "INTERVIEW" | "ONBOARDING", { t
             kind: "lines",
             path: "observations.ips",
             label: "Application IP addresses",
-            hint: "One per line, optionally followed by when it was seen, e.g. 203.0.113.7 2026-09-01T14:00:00Z.",
+            hint: "One per line, optionally followed by when it was seen (ISO time with a zone), e.g. 203.0.113.7 2026-09-01T14:00:00Z.",
             lineTo: "ip",
           },
           { kind: "lines", path: "observations.deviceFingerprints", label: "Device fingerprints", hint: "One per line." },

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { BANDS, CATEGORIES, enrichmentFactsSchema, SEVERITIES } from "@/lib/engine";
+import { BANDS, CATEGORIES, SEVERITIES } from "@/lib/engine";
 import { ROLES } from "@/lib/permissions";
 import { STAGES } from "./candidate";
 import { requiredText, uuidField } from "./common";
+import { screeningEnrichmentSchema } from "./enrichment";
 import { candidateSubmissionSchema, storedProfileSchema } from "./profile";
 
 /**
@@ -99,6 +100,8 @@ export const apiSubmitResponseSchema = z.object({
   /** true: a new candidate (HTTP 201); false: an existing one found by externalId was updated (HTTP 200). */
   created: z.boolean(),
   assessment: apiAssessmentSchema,
+  /** What the enrichment sources said about this profile (IP location and network, phone, email, time zone). */
+  enrichment: screeningEnrichmentSchema.nullable(),
 });
 export type ApiSubmitResponse = z.infer<typeof apiSubmitResponseSchema>;
 
@@ -129,12 +132,8 @@ export const apiScreeningSchema = z.object({
   engineVersion: z.string(),
   /** What caused the run: form, api, csv, cli, verification, rescreen. */
   trigger: z.string(),
-  /**
-   * What enrichment found for this run, as the engine saw it: each IP's country, ASN, organisation and network type
-   * (hosting / VPN / proxy / Tor) with its distance from the claimed location, the phone's line type, the email's
-   * provider type, activity times against the claimed time zone. Absent parts were not given or not known.
-   */
-  enrichment: enrichmentFactsSchema,
+  /** What the enrichment sources said when this screening ran; null for screenings recorded before it was kept. */
+  enrichment: screeningEnrichmentSchema.nullable(),
 });
 
 export const apiScreeningListResponseSchema = z.object({ screenings: z.array(apiScreeningSchema) });

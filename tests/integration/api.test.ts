@@ -185,6 +185,25 @@ describe("GET /api/v1/candidates/{id} and /screenings", () => {
     expect(views.every((v) => (v.after as { via?: string }).via === "api")).toBe(true);
   });
 
+  it("returns the enrichment each screening recorded, and null for a screening from before it was kept", async () => {
+    const body = submission();
+    body.profile.observations = { ...body.profile.observations, ips: [{ ip: "175.45.176.1", context: "application", at: "2026-03-02T03:14:00Z" }] };
+    const created = await (await post(body, bearer(recruiterKey))).json();
+    expect(created.enrichment.ip).toEqual([expect.objectContaining({ ip: "175.45.176.1", country: "KP", asn: 131279, networkClass: "none" })]);
+    expect(created.enrichment.phone).toMatchObject({ lineType: "fixed_line_or_mobile", country: "US" });
+    // A screening as written before enrichment was kept with it (screenings are append-only, so a new row).
+    const db = getDb();
+    const first = await db.screening.findUniqueOrThrow({ where: { id: created.screeningId } });
+    await db.screening.create({
+      data: { candidateId: created.candidateId, rulesetVersionId: first.rulesetVersionId, engineVersion: first.engineVersion, stage: first.stage, score: 0, band: "CLEAR", hits: [], details: {}, facts: {}, trigger: "api", createdAt: new Date(first.createdAt.getTime() + 1000) },
+    });
+    const list = await listScreeningsRoute(new Request(`${BASE}/v1/candidates/${created.candidateId}/screenings`, { headers: bearer(recruiterKey) }), idParams(created.candidateId));
+    expect(list.status).toBe(200);
+    const { screenings } = await list.json();
+    expect(screenings.map((s: { enrichment: unknown }) => s.enrichment === null)).toEqual([true, false]);
+    expect(screenings[1].enrichment).toEqual(created.enrichment);
+  });
+
   it("answers 404 for an unknown id and 401 without credentials", async () => {
     const id = randomUUID();
     expect((await getCandidateRoute(new Request(`${BASE}/v1/candidates/${id}`, { headers: bearer(recruiterKey) }), idParams(id))).status).toBe(404);

@@ -62,6 +62,26 @@ describe("OpenAPI document", () => {
     expect(propertyAt(doc.components.schemas.SubmitResponse, ["assessment", "hits", "points"])).toBeUndefined();
   });
 
+  it("describes the enrichment each screening recorded, in the screenings list and the submit response", () => {
+    const fields = [
+      ["ip", "country"],
+      ["ip", "city"],
+      ["ip", "asn"],
+      ["ip", "organisation"],
+      ["ip", "networkClass"],
+      ["phone", "lineType"],
+      ["email", "disposable"],
+      ["email", "freeProvider"],
+      ["timeZone", "shareInClaimedWorkHours"],
+      ["ipAttribution", "href"],
+    ];
+    for (const f of fields) {
+      expect(propertyAt(doc.components.schemas.ScreeningListResponse, ["screenings", "enrichment", ...f]), f.join(".")).toBeDefined();
+      expect(propertyAt(doc.components.schemas.SubmitResponse, ["enrichment", ...f]), f.join(".")).toBeDefined();
+    }
+    expect(propertyAt(doc.components.schemas.ScreeningListResponse, ["screenings", "enrichment", "ip", "networkClass"])?.enum).toEqual(["hosting", "vpn", "tor", "relay", "none", "unknown"]);
+  });
+
   it("names no protected attribute anywhere", () => {
     const names = allPropertyNames(doc);
     for (const key of PROTECTED_ATTRIBUTE_KEYS) expect(names.has(key), key).toBe(false);

@@ -1,6 +1,7 @@
 import "server-only";
-import type { Facts, Hit, IpObservation, RecommendedStep, Suppression } from "@/lib/engine";
+import type { Hit, RecommendedStep, Suppression } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
+import { readScreeningEnrichment } from "@/lib/schemas/enrichment";
 import { storedProfileSchema } from "@/lib/schemas/profile";
 import type { RequestMeta } from "../audit/record-audit-event";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -11,17 +12,6 @@ import { getPublishedRuleset } from "../rulesets/get-published-ruleset";
 import { isUuid } from "@/lib/schemas/uuid";
 
 export type GetCandidateOptions = { actor: Actor; candidateId: string; meta?: RequestMeta };
-
-/** An IP address from the profile with what enrichment found (country, network, kind of network). */
-export type ConnectionView = {
-  ip: string;
-  context: string;
-  at: string | null;
-  country: string | null;
-  asn: number | null;
-  organisation: string | null;
-  type: "Tor exit" | "VPN" | "Proxy" | "Hosting / VPS" | null;
-};
 
 /**
  * One candidate for display: profile, latest screening with its hits, the score history, current links to other
@@ -62,7 +52,7 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
       select: { id: true, createdAt: true, stage: true, score: true, band: true, engineVersion: true, trigger: true, rulesetVersion: { select: { version: true } } },
     });
     const latestRow = screenings.length
-      ? await tx.screening.findUniqueOrThrow({ where: { id: screenings[screenings.length - 1].id }, select: { hits: true, details: true, facts: true } })
+      ? await tx.screening.findUniqueOrThrow({ where: { id: screenings[screenings.length - 1].id }, select: { hits: true, details: true } })
       : null;
     const links = await findCandidateLinks(tx, { candidateId });
     const decisions = await tx.decision.findMany({
@@ -85,27 +75,14 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
           hits: latestRow.hits as unknown as Hit[],
           suppressed: ((latestRow.details as { suppressed?: Suppression[] }).suppressed ?? []) as Suppression[],
           verificationSteps: ((latestRow.details as { verificationSteps?: RecommendedStep[] }).verificationSteps ?? []) as RecommendedStep[],
+          /** What the data sources said when it ran; null for a screening from before that was kept. */
+          enrichment: readScreeningEnrichment(latestRow.details),
         }
       : null;
     const parsedProfile = storedProfileSchema.safeParse(candidate.profile ?? {});
     const profile = parsedProfile.success ? parsedProfile.data : {};
-    // Each IP address the profile holds, beside what the latest screening's enrichment found for it (same order).
-    const ipFacts = ((latestRow?.facts as Facts | null)?.enrichment?.ip ?? []) as IpObservation[];
-    const connections: ConnectionView[] = (profile.observations?.ips ?? []).map((o, i) => {
-      const f = ipFacts[i];
-      return {
-        ip: o.ip,
-        context: o.context,
-        at: o.at ?? null,
-        country: f?.country ?? null,
-        asn: f?.asn ?? null,
-        organisation: f?.org ?? null,
-        type: f?.isTor ? "Tor exit" : f?.isVpn ? "VPN" : f?.isProxy ? "Proxy" : f?.isHosting ? "Hosting / VPS" : null,
-      };
-    });
     return {
       candidate: { ...candidate, profile },
-      connections,
       screenings,
       latest,
       links,

@@ -1,14 +1,18 @@
 import "server-only";
-import type { Facts, Hit } from "@/lib/engine";
+import type { Hit } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
+import { readScreeningEnrichment } from "@/lib/schemas/enrichment";
 import { isUuid } from "@/lib/schemas/uuid";
 
 export type ListCandidateScreeningsOptions = { actor: Actor; candidateId: string; meta?: RequestMeta };
 
-/** Every screening of one candidate, newest first, with its hits, its enrichment and the ruleset and engine versions it used. */
+/**
+ * Every screening of one candidate, newest first, with its hits, the ruleset and engine versions it used, and what the
+ * enrichment sources said (null for screenings from before that was kept).
+ */
 export async function listCandidateScreenings({ actor, candidateId, meta }: ListCandidateScreeningsOptions) {
   assertPermission(actor, "candidates.read");
   if (!isUuid(candidateId)) throw new AppError("NOT_FOUND", "No candidate with that id.");
@@ -35,15 +39,15 @@ export async function listCandidateScreenings({ actor, candidateId, meta }: List
         hits: true,
         engineVersion: true,
         trigger: true,
-        facts: true,
+        details: true,
         rulesetVersion: { select: { version: true } },
       },
     });
-    return rows.map(({ rulesetVersion, hits, facts, ...row }) => ({
+    return rows.map(({ rulesetVersion, hits, details, ...row }) => ({
       ...row,
       hits: hits as unknown as Hit[],
       rulesetVersion: rulesetVersion.version,
-      enrichment: (facts as Facts | null)?.enrichment ?? {},
+      enrichment: readScreeningEnrichment(details),
     }));
   });
 }

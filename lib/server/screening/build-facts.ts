@@ -1,9 +1,10 @@
 import "server-only";
 import { factsSchema, type Facts } from "@/lib/engine";
 import { enrichEmail } from "@/lib/enrichment/email";
-import { lookupIp, type IpFacts } from "@/lib/enrichment/ip";
+import { IP_DATA_ATTRIBUTION, lookupIp, type IpFacts } from "@/lib/enrichment/ip";
 import { analyseActivityTimes, resolveClaimedTimeZone } from "@/lib/enrichment/location-time";
 import { enrichPhone } from "@/lib/enrichment/phone";
+import type { IpEnrichment, ScreeningEnrichment } from "@/lib/schemas/enrichment";
 import type { StoredProfile } from "@/lib/schemas/profile";
 import type { CandidateLinks } from "../linkage/find-candidate-links";
 import type { LinkageInput } from "../linkage/linkage-input";
@@ -12,7 +13,7 @@ import { configureEnrichmentData } from "./enrichment-data";
 
 /** Enrichment computed from a stored profile (pure lookups into packaged data; no database). */
 export type ProfileEnrichment = {
-  ips: { context: string; at: string | null; lookup: IpFacts }[];
+  ips: { context: IpEnrichment["context"]; at: string | null; lookup: IpFacts }[];
   phone: ReturnType<typeof enrichPhone> | null;
   email: ReturnType<typeof enrichEmail> | null;
   claimedTimeZone: ReturnType<typeof resolveClaimedTimeZone> | null;
@@ -31,6 +32,53 @@ export function enrichProfile(profile: StoredProfile): ProfileEnrichment {
     email: c?.email ? enrichEmail(c.email) : null,
     claimedTimeZone,
     activity: timestamps.length ? analyseActivityTimes(timestamps, claimedTimeZone?.timeZone ?? null) : null,
+  };
+}
+
+/**
+ * The enrichment as kept with the screening and shown to people and API clients (lib/schemas/enrichment.ts): every
+ * lookup result, unknowns as null, so a screening that ran without its data files says so instead of looking clean.
+ */
+export function enrichmentRecord(e: ProfileEnrichment): ScreeningEnrichment {
+  return {
+    ip: e.ips.map(({ context, at, lookup }) => ({
+      ip: lookup.input,
+      context,
+      at,
+      valid: lookup.ip !== null,
+      private: lookup.isPrivate,
+      country: lookup.country,
+      region: lookup.region,
+      city: lookup.city,
+      timeZone: lookup.timeZone,
+      registryCountry: lookup.registryCountry,
+      asn: lookup.asn,
+      organisation: lookup.organisation,
+      networkClass: lookup.networkClass,
+      networkReason: lookup.networkReason,
+    })),
+    phone: e.phone
+      ? {
+          valid: e.phone.valid,
+          e164: e.phone.e164,
+          country: e.phone.country,
+          lineType: e.phone.lineType.toLowerCase() as NonNullable<ScreeningEnrichment["phone"]>["lineType"],
+          matchesClaimedCountry: e.phone.matchesClaimedCountry,
+        }
+      : null,
+    email: e.email ? { domain: e.email.domain, disposable: e.email.disposable, freeProvider: e.email.freeWebmail } : null,
+    timeZone:
+      e.claimedTimeZone || e.activity
+        ? {
+            claimed: e.claimedTimeZone?.timeZone ?? null,
+            claimedFrom: e.claimedTimeZone?.method ?? null,
+            sampleSize: e.activity?.sampleSize ?? 0,
+            shareInClaimedWorkHours: e.activity?.shareInClaimedZone ?? null,
+            bestFitUtcOffsetHours: e.activity?.bestFitUtcOffsetHours ?? null,
+            claimedUtcOffsetHours: e.activity?.claimedUtcOffsetHours ?? null,
+          }
+        : null,
+    ipAttribution: e.ips.length ? { text: IP_DATA_ATTRIBUTION.text, href: IP_DATA_ATTRIBUTION.href } : null,
   };
 }
 

@@ -26,11 +26,10 @@ export function configureEnrichmentData(): void {
 /**
  * Loads every enrichment data file now and says what was read. A source that failed is logged loudly (once per
  * process) and makes the health check answer 503: screening without IP data would quietly score every IP as
- * unknown, which is how LOC-01..03 went dead in production before (issue 9). Called when a server or worker starts
- * and by the health check; cheap after the first call. `quiet` keeps the success line off stdout (the CLI's stdout is
- * JSON); failures always go to stderr.
+ * unknown, which is how LOC-01 and LOC-02 went dead in production before (issue 9). Called when a server or worker starts
+ * and by the health check; cheap after the first call. `info` takes the success line (the CLI keeps stdout for its JSON).
  */
-export function loadEnrichmentData({ quiet = false }: { quiet?: boolean } = {}): IpDataStatus {
+export function loadEnrichmentData({ info = console.log }: { info?: (line: string) => void } = {}): IpDataStatus {
   if (flags.loaded) return getIpDataStatus();
   configureEnrichmentData();
   const loaded = preloadIpData();
@@ -38,11 +37,11 @@ export function loadEnrichmentData({ quiet = false }: { quiet?: boolean } = {}):
   const failed = loaded.report.filter((r) => !r.loaded);
   if (failed.length) {
     console.error(
-      `[enrichment] ${failed.length} IP data source(s) could not be loaded; IP location and network checks (LOC-01, LOC-02, LOC-03) will not work:\n` +
+      `[enrichment] ${failed.length} IP data source(s) could not be loaded; IP location and network checks (LOC-01, LOC-02) will not work:\n` +
         failed.map((r) => `  - ${r.label}: ${r.error ?? "not loaded"}`).join("\n"),
     );
-  } else if (!quiet) {
-    console.log(`[enrichment] IP data loaded: ${loaded.report.map((r) => `${r.label} ${r.packageVersion ?? r.dataDate ?? ""}`.trim()).join(", ")}`);
+  } else {
+    info(`[enrichment] IP data loaded: ${loaded.report.map((r) => `${r.label} ${r.packageVersion ?? r.dataDate ?? ""}`.trim()).join(", ")}`);
   }
   return loaded;
 }

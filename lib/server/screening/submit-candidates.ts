@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { evaluate, type Assessment } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import type { Stage } from "@/lib/schemas/candidate";
+import { readScreeningEnrichment, type ScreeningEnrichment } from "@/lib/schemas/enrichment";
 import { storedProfileSchema, type CandidateSubmission, type StoredProfile } from "@/lib/schemas/profile";
 import type { RequestMeta } from "../audit/record-audit-event";
 import { assertPermission, type Actor } from "../auth/authorization";
@@ -13,7 +14,7 @@ import { toIdentifierRows, type IdentifierRow } from "../linkage/linkage-input";
 import { resumeBands } from "../linkage/resume-bands";
 import { getRulesetVersionById, PUBLISHED_RULESET_ID_SQL, type PublishedRuleset } from "../rulesets/get-published-ruleset";
 import { screenSanctions, type SanctionsScreening } from "../sanctions/screen-sanctions";
-import { buildFacts, enrichProfile, linkageInputFromProfile, type ProfileEnrichment } from "./build-facts";
+import { buildFacts, enrichmentRecord, enrichProfile, linkageInputFromProfile, type ProfileEnrichment } from "./build-facts";
 import { mergeProfiles } from "./merge-profiles";
 import { protectSensitiveNumbers } from "./protect-sensitive-numbers";
 import { isUuid } from "@/lib/schemas/uuid";
@@ -47,6 +48,8 @@ export type SubmitCandidateResult = {
   created: boolean;
   replayed: boolean;
   assessment: Assessment;
+  /** What the enrichment sources said (kept with the screening); null for a replay of a screening from before it was kept. */
+  enrichment: ScreeningEnrichment | null;
 };
 
 /** Each item's own outcome: one bad row never stops the others. */
@@ -204,9 +207,10 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
     try {
       const assessments = await withSqlTransaction((client) => write(client, options, group, published, asOf));
       for (const p of group) {
+        const { assessment, enrichment } = assessments.get(p.index)!;
         outcomes[p.index] = {
           ok: true,
-          result: { candidateId: p.candidateId, screeningId: p.screeningId, created: !p.before, replayed: false, assessment: assessments.get(p.index)! },
+          result: { candidateId: p.candidateId, screeningId: p.screeningId, created: !p.before, replayed: false, assessment, enrichment },
         };
       }
     } catch (error) {
@@ -391,14 +395,15 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
 
   const links = await findLinksForCandidates(run, prepared.map((p) => ({ id: p.candidateId, isNew: !p.before })));
 
-  const assessments = new Map<number, Assessment>();
+  const assessments = new Map<number, { assessment: Assessment; enrichment: ScreeningEnrichment }>();
   const screenings: unknown[] = [];
   const audit: unknown[] = [];
   prepared.forEach((p, i) => {
     const candidateLinks = links.get(p.candidateId)!;
     const facts = buildFacts({ candidateId: p.candidateId, profile: p.profile, enrichment: p.enrichment, links: candidateLinks, sanctions: p.sanctions });
     const assessment = evaluate(facts, published.ruleset, { asOf });
-    assessments.set(p.index, assessment);
+    const enrichment = enrichmentRecord(p.enrichment);
+    assessments.set(p.index, { assessment, enrichment });
     const stage = p.stage;
     screenings.push({
       id: p.screeningId,
@@ -414,6 +419,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
         asOf: assessment.asOf,
         sanctionsListVersion: p.sanctions.listVersion,
         links: candidateLinks,
+        enrichment,
       },
       facts,
       indicators: [...new Set(assessment.hits.flatMap((h) => h.indicatorIds))].sort(),
@@ -443,7 +449,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
   await run(WRITE_SCREENINGS_SQL, [
     JSON.stringify(screenings),
     published.id,
-    assessments.values().next().value!.engineVersion,
+    assessments.values().next().value!.assessment.engineVersion,
     trigger,
     actor.id,
     meta?.ip?.slice(0, 100) ?? null,
@@ -514,5 +520,5 @@ async function loadScreeningResult(screeningId: string) {
     engineVersion: s.engineVersion,
     asOf: details.asOf,
   } as unknown as Assessment;
-  return { candidateId: s.candidateId, screeningId: s.id, created: s.candidate.screenings[0]?.id === s.id, assessment };
+  return { candidateId: s.candidateId, screeningId: s.id, created: s.candidate.screenings[0]?.id === s.id, assessment, enrichment: readScreeningEnrichment(details) };
 }

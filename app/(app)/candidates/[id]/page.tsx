@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DecisionForm } from "@/components/candidates/decision-form";
+import { EnrichmentPanel } from "@/components/candidates/enrichment-panel";
 import { HitList } from "@/components/candidates/hit-list";
 import { LinksPanel } from "@/components/candidates/links-panel";
 import { ScoreHistoryChart } from "@/components/candidates/score-history-chart";
@@ -50,7 +51,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const { candidate, auditTrail, screenings, latest, links, decisions, connections, bandThresholds: thresholds } = data;
+  const { candidate, auditTrail, screenings, latest, links, decisions, bandThresholds: thresholds } = data;
   const outcomes = (Object.keys(DECISION_LABELS) as DecisionOutcome[])
     .filter((o) => (REVIEW_OUTCOMES.includes(o) ? roleHasPermission(actor.role, "review.decide") : roleHasPermission(actor.role, "candidates.decide")))
     .map((o) => ({ value: o, label: DECISION_LABELS[o], hint: OUTCOME_HINTS[o] }));
@@ -161,40 +162,6 @@ export default async function CandidatePage({ params, searchParams }: { params: 
               />
             </section>
           ) : null}
-          {connections.length ? (
-            <section aria-labelledby="connections-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-              <h2 id="connections-heading" className="text-base font-semibold">Connections</h2>
-              <p className="mt-1 text-sm text-slate-600">Where each IP address the candidate used is, and what kind of network it belongs to, as the latest screening looked it up.</p>
-              <div className="mt-3 overflow-x-auto">
-                <table className="min-w-full text-sm">
-                  <caption className="sr-only">IP addresses with their location and network</caption>
-                  <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-                    <tr>
-                      <th scope="col" className="py-2 pr-4">Address</th>
-                      <th scope="col" className="py-2 pr-4">Seen at</th>
-                      <th scope="col" className="py-2 pr-4">Country</th>
-                      <th scope="col" className="py-2 pr-4">Network</th>
-                      <th scope="col" className="py-2">Kind</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {connections.map((c, i) => (
-                      <tr key={`${c.ip}-${i}`} data-testid={`connection-${c.ip}`}>
-                        <td className="py-2 pr-4 font-mono">{c.ip}</td>
-                        <td className="py-2 pr-4 text-slate-600">
-                          {c.context}
-                          {c.at ? ` · ${c.at}` : ""}
-                        </td>
-                        <td className="py-2 pr-4">{c.country ? `${countryName(c.country) ?? c.country} (${c.country})` : "unknown"}</td>
-                        <td className="py-2 pr-4">{c.organisation ? `${c.organisation}${c.asn !== null ? ` (AS${c.asn})` : ""}` : "unknown"}</td>
-                        <td className="py-2">{c.type ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
-          ) : null}
           <section aria-labelledby="profile-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h2 id="profile-heading" className="text-base font-semibold">Profile</h2>
           <dl className="mt-4 grid gap-x-6 gap-y-4 text-sm sm:grid-cols-2">
@@ -219,6 +186,27 @@ export default async function CandidatePage({ params, searchParams }: { params: 
           </dl>
         </section>
 
+          {latest?.enrichment || hasIpEvidence ? (
+            <section aria-labelledby="enrichment-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+              <h2 id="enrichment-heading" className="text-base font-semibold">Connections and contact checks</h2>
+              <p className="mt-1 text-xs text-slate-500">What the offline data sources said when the latest screening ran. A location is where the address is registered or routed, not proof of where a person is.</p>
+              <div className="mt-3">
+                {latest?.enrichment ? (
+                  <EnrichmentPanel enrichment={latest.enrichment} />
+                ) : (
+                  <p className="text-sm text-slate-600">This screening was recorded before connection details were kept; the next screening records them.</p>
+                )}
+              </div>
+              {hasIpEvidence ? (
+                <p className="mt-3 text-xs text-slate-500">
+                  <a href={IP_DATA_ATTRIBUTION.href} className="underline">
+                    {IP_DATA_ATTRIBUTION.text}
+                  </a>{" "}
+                  (DB-IP Lite, CC BY 4.0)
+                </p>
+              ) : null}
+            </section>
+          ) : null}
         </div>
         <div className="space-y-6">
           <section aria-labelledby="links-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -276,14 +264,6 @@ export default async function CandidatePage({ params, searchParams }: { params: 
         ) : null}
         </div>
       </div>
-      {hasIpEvidence ? (
-        <p className="text-xs text-slate-500">
-          <a href={IP_DATA_ATTRIBUTION.href} className="underline">
-            {IP_DATA_ATTRIBUTION.text}
-          </a>{" "}
-          (DB-IP Lite, CC BY 4.0)
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -20,6 +20,7 @@ export const POST = withRoute({ name: "apiSubmitCandidate", permission: "candida
     screeningId: result.screeningId,
     created: result.created,
     assessment: result.assessment,
+    enrichment: result.enrichment,
   });
   return NextResponse.json(body, {
     status: result.created ? 201 : 200,
