@@ -11,6 +11,12 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** "off" for a connection pooler that can't keep server-side prepared statements (PgBouncer transaction mode). */
   DB_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
+  /**
+   * A background job (import, re-screen) whose worker has not written a heartbeat for this long is taken to be dead
+   * (killed, crashed, cut off) and is resumed by another worker. Workers beat every third of it, so keep it well
+   * above a checkpoint's duration; tests set a few seconds.
+   */
+  JOB_STALE_AFTER_SECONDS: z.coerce.number().min(1).max(86_400).default(60),
   /** Newer IP data files to use instead of the copies shipped in node_modules (docs/enrichment.md). */
   IP_CITY_MMDB: z.string().optional(),
   IP_CITY_MMDB_V6: z.string().optional(),
