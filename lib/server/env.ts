@@ -9,6 +9,12 @@ const envSchema = z.object({
   /** Key for hashing bank-account and ID numbers before they are stored (HMAC-SHA256). */
   LINK_HMAC_SECRET: z.string().min(16).optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How long a query waits for a connection (a free one from the pool, or a new one to the server) before it fails
+   * as "database unavailable" (a 503 with Retry-After) instead of hanging: a server that accepts TCP but never answers,
+   * a network that drops packets, a pool held by slow work.
+   */
+  DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(10),
   /** "off" for a connection pooler that can't keep server-side prepared statements (PgBouncer transaction mode). */
   DB_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   /**
