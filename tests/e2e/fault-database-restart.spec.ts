@@ -1,13 +1,30 @@
 // Fault: the database server goes away for a few seconds in the middle of a 60-second API load, and comes back.
 // While it is down every answer must be a clean 503 with Retry-After (no 500, no request hanging past the client's
 // timeout); nothing may be half-written; the first success after it is back must come within 5 s, without
-// restarting the app. The database is an embedded PostgreSQL (PGlite) that this test owns, persisted in a temp folder
+// restarting the app. A CSV import runs in the background through the outage and must finish, each row once. The database is an embedded PostgreSQL (PGlite) that this test owns, persisted in a temp folder
 // and restarted on the same port — to the app, a real server restart; the machine's shared PostgreSQL is never touched.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { AppProcess, appSecrets, createApiKey, embeddedDatabase, freePort, log, migrateAndSeed, queryDatabase, type OwnDatabase } from "./fault-harness";
+import {
+  AppProcess,
+  appSecrets,
+  candidatesCsv,
+  eachRowOnce,
+  embeddedDatabase,
+  freePort,
+  importProgress,
+  importWrites,
+  log,
+  migrateAndSeed,
+  queryDatabase,
+  startImportInBrowser,
+  waitForImportEnd,
+  type ImportProgress,
+  type OwnDatabase,
+} from "./fault-harness";
+import { signIn } from "./fixtures";
 
 const LOAD_SECONDS = 60;
 const CLIENTS = 6;
@@ -17,23 +34,35 @@ const DOWN_FOR_SECONDS = 6;
 const CLIENT_TIMEOUT_MS = 10_000;
 /** Pause after a 503 (shorter than Retry-After, to measure the recovery to a quarter second). */
 const PAUSE_AFTER_503_MS = 250;
+/** An import started this far into the load runs in the background through the outage. */
+const IMPORT_AT_SECONDS = 8;
+/** Enough rows that the import is still running when the database stops (the embedded database does ~150 rows/s). */
+const IMPORT_ROWS = 6_000;
 
 type Outcome = { client: number; n: number; start: number; end: number; status: number | "timeout" | "network"; retryAfter: string | null; candidateId?: string; error?: string };
 
-test("a database restart during a 60 s API load: 503 + Retry-After while it is down, no partial writes, recovery within 5 s", async () => {
+test("a database restart during a 60 s API load: 503 + Retry-After while it is down, no partial writes, recovery within 5 s; a running import finishes", async ({ browser }) => {
   test.setTimeout(300_000);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "hrs-fault-db-"));
   let db: OwnDatabase | undefined;
   let app: AppProcess | undefined;
   try {
     db = await embeddedDatabase(dataDir);
-    await migrateAndSeed(db.url);
-    const key = await createApiKey(db.url, "load test");
+    const { apiKey: key } = await migrateAndSeed(db.url);
+    log("embedded database migrated and seeded");
     const port = await freePort();
     app = await AppProcess.start({ port, env: { DATABASE_URL: db.url, DB_POOL_MAX: db.poolMax, ...appSecrets() } });
     log(`app on ${app.baseUrl} (pid ${app.pid}), embedded database at ${db.url.replace(/\?.*/, "")}`);
+    const context = await browser.newContext({ baseURL: app.baseUrl });
+    const page = await context.newPage();
+    await signIn(page, "recruiter");
+    const importTag = `imp${Date.now().toString(36)}`;
+    let jobId = "";
+    // Set by the outage timeline below (an object, so the type survives the closure).
+    const observed: { importAtStop: ImportProgress | null } = { importAtStop: null };
 
     const tag = Date.now().toString(36);
+    log(`load: ${CLIENTS} clients for ${LOAD_SECONDS} s`);
     const t0 = Date.now();
     const at = () => Date.now() - t0;
     const outcomes: Outcome[] = [];
@@ -81,7 +110,11 @@ test("a database restart during a 60 s API load: 503 + Retry-After while it is d
       }
     };
     const outage = async () => {
-      await new Promise((r) => setTimeout(r, DOWN_AT_SECONDS * 1000));
+      await new Promise((r) => setTimeout(r, IMPORT_AT_SECONDS * 1000));
+      jobId = await startImportInBrowser(page, `${importTag}.csv`, candidatesCsv(importTag, IMPORT_ROWS));
+      log(`import ${jobId} of ${IMPORT_ROWS} rows started at ${(at() / 1000).toFixed(1)} s`);
+      await new Promise((r) => setTimeout(r, Math.max(0, DOWN_AT_SECONDS * 1000 - at())));
+      observed.importAtStop = await importProgress(context.request, jobId);
       await db!.stop();
       downAt = at();
       log(`database stopped at ${(downAt / 1000).toFixed(1)} s`);
@@ -91,6 +124,8 @@ test("a database restart during a 60 s API load: 503 + Retry-After while it is d
       log(`database started again at ${(upAt / 1000).toFixed(1)} s`);
     };
     await Promise.all([...Array.from({ length: CLIENTS }, (_, c) => client(c)), healthProbe(), outage()]);
+    const imported = await waitForImportEnd(context.request, jobId, 150_000);
+    const importDoneAt = at();
 
     const ok = outcomes.filter((o) => o.status === 200 || o.status === 201);
     const unavailable = outcomes.filter((o) => o.status === 503);
@@ -109,6 +144,8 @@ test("a database restart during a 60 s API load: 503 + Retry-After while it is d
       slowestRequestSeconds: +(slowest / 1000).toFixed(2),
       healthDuringOutage: [...new Set(health.filter((h) => h.at > downAt + 500 && h.at < upAt).map((h) => h.status))],
       healthAtEnd: health.at(-1)?.status,
+      importRowsAtStop: observed.importAtStop?.processedRows,
+      importFinishedSeconds: +(importDoneAt / 1000).toFixed(1),
     };
     log(`figures: ${JSON.stringify(figures)}`);
     if (other.length) log(`other outcomes: ${JSON.stringify(other.slice(0, 10))}`);
@@ -122,6 +159,12 @@ test("a database restart during a 60 s API load: 503 + Retry-After while it is d
     expect(ok.filter((o) => o.start > upAt + 5_000).length, "the app serves again without a restart").toBeGreaterThan(0);
     expect(figures.healthDuringOutage).toEqual([503]);
     expect(figures.healthAtEnd).toBe(200);
+    // The import was part-way when the database stopped, waited for it (not failed, not restarted) and finished.
+    expect(observed.importAtStop).toMatchObject({ status: "RUNNING" });
+    expect(observed.importAtStop!.processedRows).toBeLessThan(IMPORT_ROWS);
+    expect(imported).toMatchObject({ status: "COMPLETED", processedRows: IMPORT_ROWS, createdRows: IMPORT_ROWS, updatedRows: 0, failedRows: 0, failureReason: null });
+    expect(app.logLines(new RegExp(`import ${jobId}: the database is unreachable; trying again`)).length).toBeGreaterThan(0);
+    await context.close();
 
     await app.stop();
     app = undefined;
@@ -142,6 +185,9 @@ test("a database restart during a 60 s API load: 503 + Retry-After while it is d
     log(`rows checked: ${rows.length} candidates (${ok.length} answered 2xx, ${rows.length - new Set(ok.map((o) => o.candidateId)).size} written but answered 503)`);
     expect(missing, "every 2xx has its candidate").toEqual([]);
     expect(partial, "every candidate has its screening and audit events").toEqual([]);
+    const writes = await importWrites(db.url, importTag, jobId);
+    log(`import rows checked: ${JSON.stringify(writes)}`);
+    expect(writes).toEqual(eachRowOnce(IMPORT_ROWS, 0));
   } finally {
     await app?.stop();
     await db?.dispose();

@@ -3,12 +3,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.mjs";
 import { nextCli, prismaCli, ROOT, runNode, SERVER_SCRIPT_ARGS } from "../../scripts/lib/processes.mjs";
 import { createScratchDatabase } from "../../scripts/lib/scratch-database.mjs";
 
-export const log = (message: string) => console.log(`[fault] ${message}`);
+const loadedAt = Date.now();
+/** Logs with the seconds since this file was loaded (≈ since the test started: one test per fault spec). */
+export const log = (message: string) => console.log(`[fault +${((Date.now() - loadedAt) / 1000).toFixed(1)}s] ${message}`);
 
 /** A free TCP port on loopback (asked of the kernel, released at once). */
 export function freePort(): Promise<number> {
@@ -74,25 +77,23 @@ export async function ownDatabase(dataDir: string): Promise<OwnDatabase> {
   return { url: scratch.url, poolMax: "10", kind: "server", stop: refuse, start: refuse, dispose: () => scratch.drop() };
 }
 
-/** Migrations and the demo data (demo users with the demo password), as `npm start` does on a first start. */
-export async function migrateAndSeed(databaseUrl: string): Promise<void> {
+/**
+ * Migrations, then the demo users (demo password) and a recruiter API key (tests/support/seed-fault-database.ts);
+ * returns the key.
+ */
+export async function migrateAndSeed(databaseUrl: string): Promise<{ apiKey: string }> {
   const env = { DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1" };
   await runNode(prismaCli(), ["migrate", "deploy"], { env, label: "prisma migrate deploy" });
-  await runNode("prisma/seed.ts", ["--if-empty"], { env, label: "seed", nodeArgs: SERVER_SCRIPT_ARGS });
-}
-
-/** A new API key with the recruiter role, made with the `npm run apikey` CLI; returns the key. */
-export function createApiKey(databaseUrl: string, name: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...SERVER_SCRIPT_ARGS, "scripts/apikey.ts", "create", "--name", name, "--role", "RECRUITER"], {
+    const child = spawn(process.execPath, [...SERVER_SCRIPT_ARGS, "tests/support/seed-fault-database.ts"], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
     child.stdout.on("data", (chunk) => (out += chunk));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`apikey CLI exited ${code}`))));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!) as { apiKey: string }) : reject(new Error(`seeding failed (exit ${code})`))));
   });
 }
 
@@ -181,4 +182,92 @@ export class AppProcess {
 /** Secrets for app processes that must agree with each other (sessions survive an app restart). */
 export function appSecrets(): Record<string, string> {
   return { AUTH_SECRET: randomBytes(32).toString("base64url"), LINK_HMAC_SECRET: randomBytes(32).toString("base64url") };
+}
+
+/** A CSV of `rows` candidates whose external ids start with `tag-`; the data rows in `bad` have an invalid email. */
+export function candidatesCsv(tag: string, rows: number, bad: ReadonlySet<number> = new Set()): string {
+  const lines = ["Candidate ID,Full Name,Email Address,City,Country,Stage"];
+  for (let i = 0; i < rows; i++) {
+    const email = bad.has(i) ? "not-an-email" : `kai.${tag}.${i}@example.org`;
+    lines.push(`${tag}-${i},Kai Resume ${tag} ${i},${email},Portland,US,Application`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Uploads a CSV on the import page, keeps the guessed mapping and starts the import; returns the job id. */
+export async function startImportInBrowser(page: Page, fileName: string, content: string): Promise<string> {
+  await page.goto("/candidates/import");
+  const upload = page.getByRole("form", { name: "Upload a CSV file" });
+  await upload.getByLabel("CSV file").setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(content) });
+  await upload.getByRole("button", { name: "Upload and map columns" }).click();
+  await expect(page.getByRole("heading", { name: "Which column is which?" })).toBeVisible();
+  const jobId = new URL(page.url()).pathname.split("/").pop()!;
+  await page.getByRole("form", { name: "Map columns" }).getByRole("button", { name: "Validate and import" }).click();
+  await expect(page.getByRole("progressbar", { name: "Import progress" })).toBeVisible();
+  // Leave the progress page (its polling would only log failed requests while the app or database is down).
+  await page.goto("about:blank");
+  return jobId;
+}
+
+export type ImportProgress = { status: string; totalRows: number; processedRows: number; createdRows: number; updatedRows: number; failedRows: number; failureReason: string | null };
+
+/** The import's progress as the app reports it, or null when the app does not answer. */
+export async function importProgress(request: APIRequestContext, jobId: string): Promise<ImportProgress | null> {
+  try {
+    const res = await request.get(`/api/imports/${jobId}`, { timeout: 5_000 });
+    return res.ok() ? ((await res.json()) as { import: ImportProgress }).import : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Polls the import until it reaches a final status (or `timeoutMs` passes: null). */
+export async function waitForImportEnd(request: APIRequestContext, jobId: string, timeoutMs: number): Promise<ImportProgress | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const p = await importProgress(request, jobId);
+    if (p && ["COMPLETED", "FAILED", "CANCELLED"].includes(p.status)) return p;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return null;
+}
+
+/**
+ * What an import wrote, counted in the database: candidates with the CSV's external ids (and how many distinct), their
+ * screenings, "created" and "screened" audit events, the import's idempotency keys and row errors, and pg-boss
+ * deliveries still marked active. Run with the app stopped (the embedded server takes few connections).
+ */
+export async function importWrites(databaseUrl: string, tag: string, jobId: string): Promise<Record<string, number>> {
+  const [counts] = await queryDatabase<Record<string, number>>(
+    databaseUrl,
+    `WITH c AS (SELECT id, external_id FROM candidates WHERE external_id LIKE $1)
+     SELECT (SELECT count(*)::int FROM c) AS candidates,
+            (SELECT count(DISTINCT external_id)::int FROM c) AS distinct_external_ids,
+            (SELECT count(*)::int FROM screenings s JOIN c ON c.id = s.candidate_id) AS screenings,
+            (SELECT count(DISTINCT s.candidate_id)::int FROM screenings s JOIN c ON c.id = s.candidate_id) AS screened_candidates,
+            (SELECT count(*)::int FROM audit_events a JOIN c ON a.subject_id = c.id::text WHERE a.action = 'candidate.created') AS created_events,
+            (SELECT count(DISTINCT a.subject_id)::int FROM audit_events a JOIN c ON a.subject_id = c.id::text WHERE a.action = 'candidate.created') AS created_subjects,
+            (SELECT count(*)::int FROM audit_events a JOIN c ON a.subject_id = c.id::text WHERE a.action = 'candidate.screened') AS screened_events,
+            (SELECT count(*)::int FROM idempotency_keys WHERE key LIKE $2) AS keys,
+            (SELECT count(*)::int FROM import_row_errors WHERE job_id = $3::uuid) AS row_errors,
+            (SELECT count(*)::int FROM pgboss.job WHERE name = 'csv-import' AND state = 'active') AS active_deliveries`,
+    [`${tag}-%`, `import:${jobId}:%`, jobId],
+  );
+  return counts;
+}
+
+/** `importWrites` of an import whose good rows were each written exactly once. */
+export function eachRowOnce(good: number, bad: number): Record<string, number> {
+  return {
+    candidates: good,
+    distinct_external_ids: good,
+    screenings: good,
+    screened_candidates: good,
+    created_events: good,
+    created_subjects: good,
+    screened_events: good,
+    keys: good,
+    row_errors: bad,
+    active_deliveries: 0,
+  };
 }

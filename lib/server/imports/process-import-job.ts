@@ -5,7 +5,7 @@ import type { Actor } from "../auth/authorization";
 import { getDb } from "../db";
 import { isDatabaseUnavailable } from "../db/errors";
 import type { SqlClient } from "../db/sql";
-import { claimFence, claimJob, getWorkerId, JobClaimLost, startHeartbeat } from "../jobs/job-claim";
+import { claimFence, claimJob, getWorkerId, JobClaimLost, retryThroughOutages, startHeartbeat } from "../jobs/job-claim";
 import type { CandidateSubmission } from "@/lib/schemas/profile";
 import { submitCandidates } from "../screening/submit-candidates";
 import { mapImportRow } from "./map-import-row";
@@ -38,8 +38,15 @@ type Counters = { processedRows: number; createdRows: number; updatedRows: numbe
  * Only one worker processes a job at a time (lib/server/jobs/job-claim.ts): the job is claimed first, every batch is
  * written under the claim (`claimFence`), and every checkpoint is a heartbeat that only the owner can write. A worker
  * that finds its claim gone stops at once; the one that took over resumes from the last checkpoint.
+ *
+ * A database outage does not fail the import: the worker waits for the database and goes on from the last checkpoint
+ * (`retryThroughOutages`).
  */
-export async function processImportJob({ importJobId, checkpointEvery = 200, workerId = getWorkerId() }: ProcessImportJobOptions): Promise<ProcessImportJobResult> {
+export async function processImportJob(options: ProcessImportJobOptions): Promise<ProcessImportJobResult> {
+  return retryThroughOutages(`import ${options.importJobId}`, () => runImportJob(options));
+}
+
+async function runImportJob({ importJobId, checkpointEvery = 200, workerId = getWorkerId() }: ProcessImportJobOptions): Promise<ProcessImportJobResult> {
   const db = getDb();
   const select = { id: true, status: true, content: true, mapping: true, createdById: true, processedRows: true, createdRows: true, updatedRows: true, failedRows: true } as const;
   const found = await db.importJob.findUnique({ where: { id: importJobId }, select });
@@ -93,6 +100,8 @@ export async function processImportJob({ importJobId, checkpointEvery = 200, wor
       console.warn(`[import ${job.id}] ${error.message}; this worker stops`);
       return { status: "LOST", ...counters };
     }
+    // The database went away: keep the claim and the RUNNING status; processImportJob tries again when it is back.
+    if (isDatabaseUnavailable(error)) throw error;
     // Counters stay at the last checkpoint; pg-boss retries the job, which resumes from there.
     const reason = error instanceof ImportFailure ? error.message : "The import stopped unexpectedly; it will be retried.";
     if (!(error instanceof ImportFailure)) console.error(`[import ${job.id}] failed`, error);

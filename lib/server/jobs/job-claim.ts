@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { getDb, Prisma } from "../db";
+import { isDatabaseUnavailable } from "../db/errors";
 import type { SqlClient } from "../db/sql";
 import { getEnv } from "../env";
 
@@ -98,4 +99,27 @@ export function startHeartbeat(kind: JobKind, jobId: string, workerId: string): 
   }, Math.max(250, (staleAfterSeconds() * 1000) / 3));
   timer.unref();
   return { lost: () => lost, stop: () => clearInterval(timer) };
+}
+
+/** How long a worker keeps trying through a database outage before it leaves the job to the queue and the reaper. */
+const OUTAGE_BUDGET_MS = 5 * 60 * 1000;
+
+/**
+ * Runs `run` again while it fails because the database is unreachable (a restart, a failover), waiting 1, 2, 4, then
+ * 5 s between tries, for at most five minutes: a job survives a database restart without being marked failed, and
+ * continues from its last checkpoint seconds after the database is back. `run` re-claims the job each time (its own
+ * claim is still valid; if the outage outlasted the staleness window and another worker took over, it gets BUSY).
+ */
+export async function retryThroughOutages<T>(label: string, run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() - started > OUTAGE_BUDGET_MS) throw error;
+      const waitMs = Math.min(5_000, 1_000 * 2 ** attempt);
+      console.warn(`[jobs] ${label}: the database is unreachable; trying again in ${waitMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
 }

@@ -4,7 +4,7 @@ import type { Actor } from "../auth/authorization";
 import { getDb } from "../db";
 import { isDatabaseUnavailable } from "../db/errors";
 import { submitCandidates } from "../screening/submit-candidates";
-import { claimFence, claimJob, getWorkerId, JobClaimLost, startHeartbeat } from "./job-claim";
+import { claimFence, claimJob, getWorkerId, JobClaimLost, retryThroughOutages, startHeartbeat } from "./job-claim";
 
 /** SKIPPED: nothing to do. BUSY: another live worker holds the job. LOST: taken over part-way (see job-claim.ts). */
 export type ProcessRescreenJobResult = { status: "COMPLETED" | "FAILED" | "SKIPPED" | "BUSY" | "LOST"; total: number; processed: number; failed: number; rescreened: number };
@@ -26,7 +26,12 @@ export type ProcessRescreenJobOptions = {
  * a run starts over from the first candidate and counts again, the candidates already done are cheap replays.
  * Claimed, fenced and heartbeated like an import (lib/server/jobs/job-claim.ts): one worker at a time.
  */
-export async function processRescreenJob({ rescreenJobId, checkpointEvery = 100, workerId = getWorkerId() }: ProcessRescreenJobOptions): Promise<ProcessRescreenJobResult> {
+export async function processRescreenJob(options: ProcessRescreenJobOptions): Promise<ProcessRescreenJobResult> {
+  // A database outage does not fail the re-screen: the worker waits for the database and runs again (replaying).
+  return retryThroughOutages(`re-screen ${options.rescreenJobId}`, () => runRescreenJob(options));
+}
+
+async function runRescreenJob({ rescreenJobId, checkpointEvery = 100, workerId = getWorkerId() }: ProcessRescreenJobOptions): Promise<ProcessRescreenJobResult> {
   const batchSize = Math.max(1, Math.floor(checkpointEvery));
   const db = getDb();
   const found = await db.rescreenJob.findUnique({ where: { id: rescreenJobId } });
@@ -108,6 +113,8 @@ export async function processRescreenJob({ rescreenJobId, checkpointEvery = 100,
       console.warn(`[rescreen ${job.id}] ${error.message}; this worker stops`);
       return { status: "LOST", total, processed, failed, rescreened };
     }
+    // The database went away: keep the claim and the RUNNING status; processRescreenJob tries again when it is back.
+    if (isDatabaseUnavailable(error)) throw error;
     try {
       await db.rescreenJob.updateMany({ where: { id: job.id, workerId }, data: { status: "FAILED", processed, failed, workerId: null } });
     } catch (markError) {
