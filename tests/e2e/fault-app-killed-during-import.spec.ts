@@ -18,6 +18,7 @@ import {
   migrateAndSeed,
   ownDatabase,
   queryDatabase,
+  startFaultClock,
   startImportInBrowser,
   waitForImportEnd,
   type ImportProgress,
@@ -31,6 +32,7 @@ const BAD = new Set([10, 1_000, 1_990]);
 
 test("the app killed with SIGKILL during a CSV import is started again and finishes the import: no row lost, none written twice", async ({ browser }) => {
   test.setTimeout(300_000);
+  startFaultClock();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "hrs-fault-import-"));
   let db: OwnDatabase | undefined;
   let app: AppProcess | undefined;

@@ -19,6 +19,7 @@ import {
   log,
   migrateAndSeed,
   queryDatabase,
+  startFaultClock,
   startImportInBrowser,
   waitForImportEnd,
   type ImportProgress,
@@ -43,6 +44,7 @@ type Outcome = { client: number; n: number; start: number; end: number; status: 
 
 test("a database restart during a 60 s API load: 503 + Retry-After while it is down, no partial writes, recovery within 5 s; a running import finishes", async ({ browser }) => {
   test.setTimeout(300_000);
+  startFaultClock();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "hrs-fault-db-"));
   let db: OwnDatabase | undefined;
   let app: AppProcess | undefined;

@@ -9,9 +9,13 @@ import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.mjs";
 import { nextCli, prismaCli, ROOT, runNode, SERVER_SCRIPT_ARGS } from "../../scripts/lib/processes.mjs";
 import { createScratchDatabase } from "../../scripts/lib/scratch-database.mjs";
 
-const loadedAt = Date.now();
-/** Logs with the seconds since this file was loaded (≈ since the test started: one test per fault spec). */
-export const log = (message: string) => console.log(`[fault +${((Date.now() - loadedAt) / 1000).toFixed(1)}s] ${message}`);
+let clock = Date.now();
+/** Restarts the clock `log` prints (call at the start of a test). */
+export function startFaultClock(): void {
+  clock = Date.now();
+}
+/** Logs with the seconds since `startFaultClock`. */
+export const log = (message: string) => console.log(`[fault +${((Date.now() - clock) / 1000).toFixed(1)}s] ${message}`);
 
 /** A free TCP port on loopback (asked of the kernel, released at once). */
 export function freePort(): Promise<number> {
