@@ -3,6 +3,7 @@
 // real database, and a real worker process killed with SIGKILL.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import type { Actor } from "@/lib/server/auth/authorization";
@@ -170,7 +171,7 @@ describe("one worker per job", () => {
     expect((await waiting())[0].n).toBe(1);
   });
 
-  it("a worker process killed with SIGKILL mid-import: its claim holds until stale, then the job is resumed and every row is written once", async () => {
+  it("a worker process killed with SIGKILL mid-import: its claim holds until stale, then the job is resumed and every row is written once", { timeout: 60_000 }, async () => {
     const rows = 600;
     const { id, tag } = await queuedImport(rows);
     const db = getDb();
@@ -207,4 +208,49 @@ describe("one worker per job", () => {
     expect(resumed.status).toBe("COMPLETED");
     await expectEachRowOnce(id, tag, rows);
   });
+});
+
+describe("a worker started while the database is unreachable", () => {
+  it("keeps trying, and processes the queue once the database answers", async () => {
+    const { id, tag } = await queuedImport(30);
+    const target = new URL(inject("databaseUrl"));
+    // A port where nothing listens yet; later a plain TCP relay to the real database opens on it.
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const relayed = new URL(target);
+    relayed.hostname = "127.0.0.1";
+    relayed.port = String(port);
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/register-server-only.mjs", "tests/support/start-worker-in-child.ts"], {
+      env: { ...process.env, DATABASE_URL: relayed.toString(), DB_POOL_MAX: inject("dbPoolMax"), JOB_STALE_AFTER_SECONDS: "60" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const sockets = new Set<net.Socket>();
+    const relay = net.createServer((socket) => {
+      const upstream = net.connect(Number(target.port || 5432), target.hostname);
+      sockets.add(socket).add(upstream);
+      socket.pipe(upstream).pipe(socket);
+      const close = () => (socket.destroy(), upstream.destroy());
+      socket.on("error", close).on("close", close);
+      upstream.on("error", close).on("close", close);
+    });
+    try {
+      await waitFor("the worker to find the database unreachable", async () => /database is unreachable; starting the worker again/.test(output), 30_000);
+      expect(output).not.toContain("worker started");
+      await new Promise<void>((resolve) => relay.listen(port, "127.0.0.1", resolve));
+      await waitFor("the worker to start", async () => output.includes("worker started"), 30_000);
+      await waitFor("the import to complete", async () => (await getDb().importJob.findUniqueOrThrow({ where: { id } })).status === "COMPLETED", 30_000);
+      await expectEachRowOnce(id, tag, 30);
+    } finally {
+      child.kill("SIGKILL");
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => relay.close(resolve));
+    }
+  }, 60_000);
 });

@@ -35,10 +35,16 @@ async function createQueue(): Promise<PgBoss> {
   // long before and queues the job again. "short": at most one waiting job per singleton key (the job's id), so
   // queueing a job that is already waiting does nothing.
   const options = { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 23 * 60 * 60 } as const;
-  for (const name of [QUEUES.csvImport, QUEUES.rescreen]) {
-    await boss.createQueue(name, { name, ...options });
-    // createQueue leaves an existing queue as it is; queues made before the policy was set get it here.
-    await boss.updateQueue(name, { name, ...options });
+  try {
+    for (const name of [QUEUES.csvImport, QUEUES.rescreen]) {
+      await boss.createQueue(name, { name, ...options });
+      // createQueue leaves an existing queue as it is; queues made before the policy was set get it here.
+      await boss.updateQueue(name, { name, ...options });
+    }
+  } catch (error) {
+    // The database went away part-way: stop this instance (its maintenance timers run) before the caller tries again.
+    await boss.stop({ graceful: false, wait: false }).catch(() => {});
+    throw error;
   }
   return boss;
 }
