@@ -211,7 +211,7 @@ describe("one worker per job", () => {
 });
 
 describe("a worker started while the database is unreachable", () => {
-  it("keeps trying, and processes the queue once the database answers", async () => {
+  it("keeps trying, and processes the queue once the database answers", { timeout: 60_000 }, async () => {
     const { id, tag } = await queuedImport(30);
     const target = new URL(inject("databaseUrl"));
     // A port where nothing listens yet; later a plain TCP relay to the real database opens on it.
@@ -252,5 +252,5 @@ describe("a worker started while the database is unreachable", () => {
       for (const s of sockets) s.destroy();
       await new Promise((resolve) => relay.close(resolve));
     }
-  }, 60_000);
+  });
 });
