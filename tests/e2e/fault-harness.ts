@@ -173,11 +173,11 @@ export class AppProcess {
     return this.exitPromise;
   }
 
-  /** SIGTERM, then SIGKILL after 10 s. */
-  async stop(): Promise<void> {
+  /** SIGTERM, then SIGKILL after `graceMs`. */
+  async stop(graceMs = 10_000): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     this.child.kill("SIGTERM");
-    const timer = setTimeout(() => this.child.kill("SIGKILL"), 10_000);
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), graceMs);
     await this.exitPromise;
     clearTimeout(timer);
   }
