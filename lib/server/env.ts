@@ -9,8 +9,20 @@ const envSchema = z.object({
   /** Key for hashing bank-account and ID numbers before they are stored (HMAC-SHA256). */
   LINK_HMAC_SECRET: z.string().min(16).optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How long a query waits for a connection (a free one from the pool, or a new one to the server) before it fails
+   * as "database unavailable" (a 503 with Retry-After) instead of hanging: a server that accepts TCP but never answers,
+   * a network that drops packets, a pool held by slow work.
+   */
+  DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(10),
   /** "off" for a connection pooler that can't keep server-side prepared statements (PgBouncer transaction mode). */
   DB_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
+  /**
+   * A background job (import, re-screen) whose worker has not written a heartbeat for this long is taken to be dead
+   * (killed, crashed, cut off) and is resumed by another worker. Workers beat every third of it, so keep it well
+   * above a checkpoint's duration; tests set a few seconds.
+   */
+  JOB_STALE_AFTER_SECONDS: z.coerce.number().min(1).max(86_400).default(60),
   /** Newer IP data files to use instead of the copies shipped in node_modules (docs/enrichment.md). */
   IP_CITY_MMDB: z.string().optional(),
   IP_CITY_MMDB_V6: z.string().optional(),

@@ -22,7 +22,10 @@ const UNAVAILABLE_CODES = new Set([
   "P1017", // Prisma: the server closed the connection
   "P2024", // Prisma: timed out fetching a connection from the pool
 ]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|terminating connection|Client has encountered a connection error|connection is insufficient|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Connection refused|server closed the connection/i;
+const UNAVAILABLE_MESSAGES = /Connection terminated|terminating connection|Client has encountered a connection error|connection is insufficient|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Connection refused|server closed the connection|Can't reach database server/i;
+// Prisma's driver adapter reports a lost connection as a kind, not a code — on a raw query ($queryRaw: P2010) that
+// kind is the only sign, in `meta.driverAdapterError.cause`.
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 
 /**
  * True when `error` (or its cause) means the database could not be reached or dropped the connection — the request
@@ -30,10 +33,13 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|terminating connection|Clien
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 5) return false;
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  const e = error as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown; cause?: unknown; errors?: unknown; meta?: { driverAdapterError?: unknown } };
   if (typeof e.code === "string" && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (typeof e.originalCode === "string" && UNAVAILABLE_CODES.has(e.originalCode)) return true;
+  if (typeof e.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(e.kind)) return true;
   if (typeof e.message === "string" && UNAVAILABLE_MESSAGES.test(e.message)) return true;
   if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  if (typeof e.meta === "object" && e.meta !== null && isDatabaseUnavailable(e.meta.driverAdapterError, depth + 1)) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
 

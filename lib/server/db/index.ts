@@ -25,15 +25,26 @@ function createClient(): PrismaClient {
 export function getPool(): pg.Pool {
   if (!globalForDb.__pgPool) {
     const env = getEnv();
-    // No JIT: every query here is short OLTP, and with stale statistics (a growing table, autovacuum off or behind)
-    // the planner's estimates cross jit_above_cost and an execution spends 25–30 ms compiling (docs/benchmarks.md).
-    // Sent at connection start-up; PGlite (no JIT) ignores it.
-    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX, options: "-c jit=off" });
-    // An idle connection dropped by the server must not crash the process; the pool replaces it.
-    pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
-    globalForDb.__pgPool = pool;
+    globalForDb.__pgPool = createPool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX, connectTimeoutSeconds: env.DB_CONNECT_TIMEOUT_SECONDS });
   }
   return globalForDb.__pgPool;
+}
+
+/**
+ * A pool as the app configures it (exported for the tests that check how it behaves when the server is unreachable).
+ * - No JIT: every query here is short OLTP, and with stale statistics (a growing table, autovacuum off or behind) the
+ *   planner's estimates cross jit_above_cost and an execution spends 25–30 ms compiling (docs/benchmarks.md). Sent
+ *   at connection start-up; PGlite (no JIT) ignores it.
+ * - A connection is waited for at most `connectTimeoutSeconds` (node-postgres waits forever by default): with the
+ *   server unreachable but not refusing (packets dropped, a server that accepts and never answers, a pool held by
+ *   slow work) requests fail as "database unavailable" (503 + Retry-After) instead of hanging.
+ * - TCP keep-alive, so a connection to a server that vanished without closing it is noticed.
+ */
+export function createPool({ connectionString, max, connectTimeoutSeconds }: { connectionString: string; max: number; connectTimeoutSeconds: number }): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, options: "-c jit=off", connectionTimeoutMillis: Math.round(connectTimeoutSeconds * 1000), keepAlive: true });
+  // An idle connection dropped by the server must not crash the process; the pool replaces it.
+  pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
+  return pool;
 }
 
 export function getDb(): PrismaClient {

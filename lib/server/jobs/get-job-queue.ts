@@ -30,10 +30,22 @@ async function createQueue(): Promise<PgBoss> {
   const boss = new PgBoss({ db: createPrismaBossDb(getDb()), schema: "pgboss", schedule: false, supervise: true, migrate: true });
   boss.on("error", (error) => console.error("[jobs] pg-boss error", error));
   await boss.start();
-  // A whole import or re-screen is one job; each is resumable and idempotent per row, so a retry is safe.
-  const options = { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 23 * 60 * 60 };
-  await boss.createQueue(QUEUES.csvImport, { name: QUEUES.csvImport, ...options });
-  await boss.createQueue(QUEUES.rescreen, { name: QUEUES.rescreen, ...options });
+  // A whole import or re-screen is one job; each is resumable and idempotent per row, so a retry is safe. A worker
+  // that dies leaves its job "active" here until expiry: the reaper (reap-stale-jobs.ts) notices the stale heartbeat
+  // long before and queues the job again. "short": at most one waiting job per singleton key (the job's id), so
+  // queueing a job that is already waiting does nothing.
+  const options = { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 23 * 60 * 60 } as const;
+  try {
+    for (const name of [QUEUES.csvImport, QUEUES.rescreen]) {
+      await boss.createQueue(name, { name, ...options });
+      // createQueue leaves an existing queue as it is; queues made before the policy was set get it here.
+      await boss.updateQueue(name, { name, ...options });
+    }
+  } catch (error) {
+    // The database went away part-way: stop this instance (its maintenance timers run) before the caller tries again.
+    await boss.stop({ graceful: false, wait: false }).catch(() => {});
+    throw error;
+  }
   return boss;
 }
 

@@ -39,6 +39,11 @@ export type SubmitCandidatesOptions = {
   meta?: RequestMeta;
   /** Screening time (tests pin it; defaults to now). */
   asOf?: Date;
+  /**
+   * Runs first in every write transaction (a background job checks that it still owns the job and locks it). When it
+   * throws, that transaction writes nothing and the whole call rejects with its error: it is never an item's outcome.
+   */
+  fence?: (client: SqlClient) => Promise<void>;
 };
 
 export type SubmitCandidateResult = {
@@ -87,6 +92,9 @@ type Prepared = {
   identifiers: IdentifierRow[];
   resume: { text: string; bands: number[] } | null;
 };
+
+/** The caller's fence refused the write; `submitCandidates` rejects with `cause`. */
+class FenceRefused extends Error {}
 
 /** The write found the world changed since the read; `kind` says how. Never reaches callers. */
 class WriteRaced extends Error {
@@ -214,6 +222,7 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
         };
       }
     } catch (error) {
+      if (error instanceof FenceRefused) throw error.cause;
       if (group.length > 1) {
         // Someone else wrote in between (or one row broke the statement): give each item its own transaction.
         for (const p of group) await submitSegment(options, [p.index], outcomes, attempt);
@@ -368,6 +377,13 @@ const WRITE_SCREENINGS_SQL = `
 
 async function write(client: SqlClient, options: SubmitCandidatesOptions, prepared: Prepared[], published: PublishedRuleset, asOf: Date) {
   const { actor, trigger = "form", meta } = options;
+  if (options.fence) {
+    try {
+      await options.fence(client);
+    } catch (error) {
+      throw new FenceRefused("the fence refused the write", { cause: error });
+    }
+  }
   const run = sqlQuery(client);
 
   const candidates = prepared.map((p) => ({
