@@ -25,12 +25,19 @@ export { MAX_RESUME_FILE_BYTES, MAX_RESUME_PDF_PAGES, MAX_RESUME_TEXT_CHARS, DOC
 export type { ExtractedResumeText, ResumeFormat };
 
 /**
- * What one reading may cost. `timeMs` is wall-clock from starting the worker to its answer (the worker is then
- * terminated); `heapMb` is the worker's V8 heap (ArrayBuffers are outside it: what zlib unpacks is bounded by the
- * DOCX budget, and the input by the 5 MB file limit). At most `concurrent` files are read at once (a worker each);
- * `queued` more wait for a turn, and past that the server answers 503 with Retry-After.
+ * What one reading may cost; past a limit the worker is terminated and the file refused with a message.
+ * - `timeMs`: wall-clock from starting the worker to its answer.
+ * - `heapMb`: the worker's V8 heap. A backstop only: V8 ends the worker cleanly when many small allocations reach
+ *   it, but aborts the whole process when one huge string operation does — so the readers keep far below it (the
+ *   DOCX reader parses one part at a time and takes at most 800,000 characters).
+ * - `memoryMb`: growth of the process's resident memory while the file is read, sampled every 50 ms. ArrayBuffers
+ *   are outside the V8 heap: what zlib unpacks from a DOCX is bounded by its budget, but pdf.js decodes a PDF's
+ *   compressed streams without one (a 500 KB PDF can ask for 500 MB). Process-wide, so a reading can be stopped by
+ *   another's growth: both refusals say "try a simpler file".
+ * At most `concurrent` files are read at once (a worker each); `queued` more wait for a turn, and past that the
+ * server answers 503 with Retry-After.
  */
-export const RESUME_READ_LIMITS = { timeMs: 10_000, heapMb: 256, concurrent: 2, queued: 8 } as const;
+export const RESUME_READ_LIMITS = { timeMs: 10_000, heapMb: 256, memoryMb: 512, concurrent: 2, queued: 8 } as const;
 
 /** What is read from an upload; a `File` is one. */
 export type ResumeFile = { name: string; type: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
@@ -84,7 +91,7 @@ function invalidFile(message: string): AppError {
 }
 
 /** Overrides for tests: a shorter time limit, a smaller heap, a larger DOCX budget (to make a worker grind). */
-export type ResumeReadOptions = { timeLimitMs?: number; heapMb?: number; docxBudget?: { perPartBytes: number; totalBytes: number } };
+export type ResumeReadOptions = { timeLimitMs?: number; heapMb?: number; memoryMb?: number; docxBudget?: { perPartBytes: number; totalBytes: number } };
 
 /**
  * The normalised text of a PDF, DOCX or TXT résumé, at most MAX_RESUME_TEXT_CHARS characters, read in a worker
@@ -100,7 +107,11 @@ export async function extractTextFromResumeFile(file: ResumeFile, options: Resum
   if (bytes.length === 0) throw invalidFile(RESUME_FILE_MESSAGES.empty);
   if (bytes.length > MAX_RESUME_FILE_BYTES) throw invalidFile(RESUME_FILE_MESSAGES.tooLarge);
   const input = { bytes, format, docxBudget: options.docxBudget ?? DOCX_UNPACK_BUDGET };
-  const limits = { timeMs: options.timeLimitMs ?? RESUME_READ_LIMITS.timeMs, heapMb: options.heapMb ?? RESUME_READ_LIMITS.heapMb };
+  const limits = {
+    timeMs: options.timeLimitMs ?? RESUME_READ_LIMITS.timeMs,
+    heapMb: options.heapMb ?? RESUME_READ_LIMITS.heapMb,
+    memoryMb: options.memoryMb ?? RESUME_READ_LIMITS.memoryMb,
+  };
   const reply = await withReadingSlot(() => readInWorker(input, limits));
   if (reply.ok) return reply.result;
   throw invalidFile(RESUME_FILE_MESSAGES[reply.problem]);
@@ -111,18 +122,23 @@ export async function extractTextFromResumeFile(file: ResumeFile, options: Resum
 type Outcome = Extract<ResumeWorkerReply, { ok: true }> | { ok: false; problem: keyof typeof RESUME_FILE_MESSAGES };
 
 /** One worker per file: started, answered or timed out, then terminated — no state survives a hostile file. */
-function readInWorker(input: ResumeWorkerInput, limits: { timeMs: number; heapMb: number }): Promise<Outcome> {
+function readInWorker(input: ResumeWorkerInput, limits: { timeMs: number; heapMb: number; memoryMb: number }): Promise<Outcome> {
   return new Promise((resolve, reject) => {
+    const baseline = process.memoryUsage.rss();
     const worker = startResumeWorker(input, limits.heapMb);
     let settled = false;
     const settle = (done: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(memoryWatch);
       void worker.terminate();
       done();
     };
     const timer = setTimeout(() => settle(() => resolve({ ok: false, problem: "tooSlow" })), limits.timeMs);
+    const memoryWatch = setInterval(() => {
+      if (process.memoryUsage.rss() - baseline > limits.memoryMb * 1024 * 1024) settle(() => resolve({ ok: false, problem: "tooMuchMemory" }));
+    }, 50);
     worker.once("message", (reply: ResumeWorkerReply) =>
       settle(() => ("unexpected" in reply ? reject(new Error(`résumé worker: ${reply.unexpected}`)) : resolve(reply))),
     );

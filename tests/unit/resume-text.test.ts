@@ -15,7 +15,7 @@ import {
 import { observationsInputSchema } from "@/lib/schemas/profile";
 import { extractResumeText } from "@/lib/server/candidates/extract-resume-text";
 import type { Actor } from "@/lib/server/auth/authorization";
-import { makeHeaderBombDocx } from "../support/docx-bomb";
+import { makeHeaderBombDocx, makePdfBomb } from "../support/file-bombs";
 
 // extractTextFromResumeFile reads every file in a worker thread (here started through tsx, see resume-text.ts), so
 // these tests exercise the worker, its messages and its limits as the server does.
@@ -188,6 +188,18 @@ describe("budgets: what a hostile file may cost", () => {
     expect(ms).toBeLessThan(4_500);
     expect(longestStallMs).toBeLessThan(250);
   });
+
+  it("stops a PDF whose compressed stream unpacks to hundreds of megabytes, at the memory limit", async () => {
+    // ~600 KB that pdf.js decodes into ~600 MB of ArrayBuffers (outside the heap limit): a 5 MB one could ask for 5 GB.
+    const bomb = await makePdfBomb(600 * MB);
+    expect(bomb.length).toBeLessThan(1 * MB);
+    const { outcome, ms, longestStallMs } = await withEventLoopWatch(() => extractTextFromResumeFile(new File([new Uint8Array(bomb)], "cv.pdf"), { memoryMb: 128 }));
+    expect(outcome).toBeInstanceOf(AppError);
+    expect((outcome as AppError).message).toBe(RESUME_FILE_MESSAGES.tooMuchMemory);
+    // Well before the 10 s time limit: the memory watch stopped it.
+    expect(ms).toBeLessThan(8_000);
+    expect(longestStallMs).toBeLessThan(250);
+  }, 30_000);
 
   it("turns a worker out of heap into a clear message", async () => {
     const { outcome } = await withEventLoopWatch(() => extractTextFromResumeFile(docx(makeHeaderBombDocx({ headers: 1, headerBytes: 12 * MB }), "cv.docx"), { heapMb: 16 }));

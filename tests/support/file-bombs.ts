@@ -1,8 +1,9 @@
-import { crc32, deflateRawSync } from "node:zlib";
+import { once } from "node:events";
+import { createDeflate, crc32, deflateRawSync } from "node:zlib";
 
-// Zip bombs shaped like Word documents, built in memory for the résumé-extraction tests (the unit tests and the
-// end-to-end test that checks the server stays responsive). Not committed as files: the point is what they unpack
-// to, and building them takes well under a second.
+// Decompression bombs shaped like résumés (Word documents and PDFs), built in memory for the résumé-extraction tests
+// (the unit tests and the end-to-end test that checks the server stays responsive). Not committed as files: the
+// point is what they unpack to, and building them takes about a second.
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
@@ -96,4 +97,38 @@ export function makeHeaderBombDocx({ headers = 10, headerBytes = 31 * 1024 * 102
     ],
     ...Array.from({ length: headers }, (_, i): [string, Buffer] => [`word/header${i + 1}.xml`, header]),
   ], { lieAboutSize });
+}
+
+/**
+ * A one-page PDF whose content stream (FlateDecode) unpacks to `decodedBytes` of spaces: ~1 KB of file per MB.
+ * pdf.js decodes it into ArrayBuffers, outside the V8 heap the worker's resourceLimits bound.
+ */
+export async function makePdfBomb(decodedBytes: number): Promise<Buffer> {
+  const deflate = createDeflate({ level: 9 });
+  const packed: Buffer[] = [];
+  deflate.on("data", (chunk: Buffer) => packed.push(chunk));
+  const ended = once(deflate, "end");
+  const block = Buffer.alloc(1024 * 1024, 0x20);
+  for (let written = 0; written < decodedBytes; written += block.length) {
+    if (!deflate.write(block)) await once(deflate, "drain");
+  }
+  deflate.end();
+  await ended;
+  const content = Buffer.concat(packed);
+  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n")];
+  const offsets: number[] = [];
+  let offset = parts[0].length;
+  const object = (n: number, body: Buffer) => {
+    offsets[n] = offset;
+    const bytes = Buffer.concat([Buffer.from(`${n} 0 obj\n`), body, Buffer.from("\nendobj\n")]);
+    parts.push(bytes);
+    offset += bytes.length;
+  };
+  object(1, Buffer.from("<< /Type /Catalog /Pages 2 0 R >>"));
+  object(2, Buffer.from("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"));
+  object(3, Buffer.from("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>"));
+  object(4, Buffer.concat([Buffer.from(`<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`), content, Buffer.from("\nendstream")]));
+  const xref = ["xref", "0 5", "0000000000 65535 f ", ...[1, 2, 3, 4].map((n) => `${String(offsets[n]).padStart(10, "0")} 00000 n `)].join("\n");
+  parts.push(Buffer.from(`${xref}\ntrailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`));
+  return Buffer.concat(parts);
 }
