@@ -1,4 +1,5 @@
 import "server-only";
+import { once } from "node:events";
 import busboy from "busboy";
 import type { z } from "zod";
 import { APP_ERROR_CODES, AppError } from "@/lib/errors";
@@ -66,11 +67,13 @@ export async function readMultipartForm(request: Request, { files: rules, fields
     },
   });
 
+  const fileCounts = new Map<string, number>();
   parser.on("file", (name, stream, info) => {
     const rule = rules[name];
     const list = (form.files[name] ??= []);
+    fileCounts.set(name, (fileCounts.get(name) ?? 0) + 1);
     if (!rule) fail(fieldError(name, "This form takes no file here."));
-    else if (list.length >= (rule.maxCount ?? 1)) fail(fieldError(name, rule.maxCount === 1 || !rule.maxCount ? "Upload one file." : `Upload at most ${rule.maxCount} files.`));
+    else if (fileCounts.get(name)! > (rule.maxCount ?? 1)) fail(fieldError(name, rule.maxCount === 1 || !rule.maxCount ? "Upload one file." : `Upload at most ${rule.maxCount} files.`));
     // Destroying the parser after a refusal ends an unfinished file with an error; the refusal is already on its way.
     stream.on("error", () => {});
     const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -104,12 +107,13 @@ export async function readMultipartForm(request: Request, { files: rules, fields
   for (const limit of ["partsLimit", "filesLimit", "fieldsLimit"] as const) {
     parser.on(limit, () => fail(new AppError("VALIDATION", "The upload has more parts than this form sends.")));
   }
-  const parsed = new Promise<void>((resolve, reject) => {
+  const malformed = () => new AppError("VALIDATION", "The upload is not valid multipart/form-data: it may have been cut off. Try again.");
+  // A malformed body (or one that ends mid-part) stops the reading like any other refusal.
+  parser.on("error", () => fail(malformed()));
+  const parsed = new Promise<void>((resolve) => {
     parser.on("close", resolve);
-    parser.on("error", reject);
+    parser.on("error", () => resolve());
   });
-  // Without this an error after we stopped listening would be unhandled.
-  parsed.catch(() => {});
 
   const reader = request.body?.getReader();
   let total = 0;
@@ -124,9 +128,11 @@ export async function readMultipartForm(request: Request, { files: rules, fields
     }
     if (chunk.done) break;
     // Parsed first, so a file that crosses its own limit in this chunk is named (the parser keeps nothing past it).
-    parser.write(Buffer.from(chunk.value.buffer, chunk.value.byteOffset, chunk.value.byteLength));
+    // Backpressure: wait while the parser works through what it has, so its file events keep pace with the reading.
+    const drained = parser.write(Buffer.from(chunk.value.buffer, chunk.value.byteOffset, chunk.value.byteLength));
     total += chunk.value.byteLength;
     if (total > maxTotalBytes) fail(bodyTooLarge());
+    else if (!drained) await Promise.race([once(parser, "drain").catch(() => {}), parsed]);
   }
   if (failure) {
     // The rest of the body is not read (or kept): the caller answers at once.
@@ -135,11 +141,8 @@ export async function readMultipartForm(request: Request, { files: rules, fields
     throw failure;
   }
   parser.end();
-  try {
-    await parsed;
-  } catch {
-    throw new AppError("VALIDATION", "The upload is not valid multipart/form-data: it may have been cut off. Try again.");
-  }
+  await parsed;
+  if (failure) throw failure;
   await Promise.all(fileEnds);
   if (failure) throw failure;
   return form;
