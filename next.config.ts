@@ -13,8 +13,10 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 when a signed-in user lacks a permission.
-  // Server actions accept 60 MB bodies: the sanctions import uploads OFAC's files (up to 50 MB each, checked again there).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "60mb" } },
+  // Server actions accept 2 MB bodies: the largest is a stage form with up to 200,000 characters of résumé text
+  // (≤ 600 KB as UTF-8) in its JSON payload. File uploads are route handlers that stream (app/api/imports,
+  // app/api/admin/sanctions, app/api/resume-text), each with its own limits (lib/schemas/upload-limits.ts).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
   // Every response: nosniff, no framing, referrer policy… (docs/security.md). Pages get their nonce-based CSP from
   // proxy.ts; API responses and files a policy that allows nothing.
   async headers() {

@@ -112,7 +112,7 @@ async function main() {
     const user = await db.user.create({ data: { email: "bench@example.com", name: "Bench Recruiter", role: "RECRUITER", passwordHash: "x" }, select: { id: true, email: true, name: true, role: true } });
 
     const t0 = performance.now();
-    const { id } = await uploadImportFile({ actor: user, fileName: "bench.csv", content, size: Buffer.byteLength(content) });
+    const { id } = await uploadImportFile({ actor: user, fileName: "bench.csv", bytes: Buffer.from(content) });
     const job = await getImportJob({ actor: user, importJobId: id });
     const started = await startImportJob({ actor: user, importJobId: id, mapping: job.mapping });
     const tValidate = performance.now() - t0;

@@ -1,10 +1,15 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
-import type { ActionResult } from "@/lib/errors";
+import { APP_ERROR_CODES, type ActionResult } from "@/lib/errors";
+import { MAX_SANCTIONS_FILE_BYTES, MAX_SANCTIONS_FILES, sanctionsFileTooLargeMessage } from "@/lib/schemas/upload-limits";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { postUpload, type UploadProgressValue } from "@/components/ui/post-upload";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { UploadProgress } from "@/components/ui/upload-progress";
 
 export type SanctionsImportOutcomeView = {
   status: "imported" | "unchanged" | "reactivated";
@@ -13,8 +18,6 @@ export type SanctionsImportOutcomeView = {
   aliasCount: number;
   addressCount: number | null;
 };
-
-type Props<T extends SanctionsImportOutcomeView> = { action: (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> };
 
 const count = new Intl.NumberFormat("en");
 
@@ -25,8 +28,33 @@ function outcomeMessage(o: SanctionsImportOutcomeView): string {
   return `Unchanged: ${o.listVersion} (${size}) is already the active list. Nothing was imported.`;
 }
 
-export function SanctionsImportForm<T extends SanctionsImportOutcomeView>({ action }: Props<T>) {
-  const { state, formAction, formRef, errors, values: v } = useFormAction(action);
+/** Files over the limits are refused here, before anything is sent (the route refuses them too, with 413). */
+function tooLarge(files: File[]): string[] {
+  if (files.length > MAX_SANCTIONS_FILES) return ["Upload at most three files: sdn.csv, alt.csv and add.csv, or SDN.XML alone."];
+  return files.filter((f) => f.size > MAX_SANCTIONS_FILE_BYTES).map((f) => sanctionsFileTooLargeMessage(f.name));
+}
+
+/**
+ * OFAC's files go to POST /api/admin/sanctions (read as a stream; SDN.XML is ~30 MB) with upload progress; on
+ * success the page's list history is refreshed. A failure keeps the publication date.
+ */
+export function SanctionsImportForm() {
+  const router = useRouter();
+  const [progress, setProgress] = useState<UploadProgressValue | null>(null);
+  const { state, formAction, formRef, errors, values: v } = useFormAction(
+    async (_prev: ActionResult<SanctionsImportOutcomeView> | null, formData: FormData): Promise<ActionResult<SanctionsImportOutcomeView>> => {
+      const publishedAt = String(formData.get("publishedAt") ?? "");
+      const files = formData.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
+      const refused = tooLarge(files);
+      if (refused.length) return { ok: false, code: "VALIDATION", message: APP_ERROR_CODES.VALIDATION, fieldErrors: { files: refused }, values: { publishedAt } };
+      setProgress({ loaded: 0, total: files.reduce((sum, f) => sum + f.size, 0) });
+      const result = await postUpload<{ sanctionsList: SanctionsImportOutcomeView }>("/api/admin/sanctions", formData, setProgress);
+      setProgress(null);
+      if (!result.ok) return result.code === "UNAUTHENTICATED" || result.code === "FORBIDDEN" ? result : { ...result, values: { publishedAt } };
+      router.refresh();
+      return { ok: true, data: result.data.sanctionsList };
+    },
+  );
   return (
     <form ref={formRef} action={formAction} className="space-y-4" noValidate aria-label="Import sanctions list">
       <FormMessage state={state} success={state?.ok ? outcomeMessage(state.data) : undefined} />
@@ -52,6 +80,7 @@ export function SanctionsImportForm<T extends SanctionsImportOutcomeView>({ acti
           errors={errors?.publishedAt}
         />
       </div>
+      <UploadProgress label="Upload progress" progress={progress} />
       <SubmitButton pendingLabel="Importing…">Import list</SubmitButton>
     </form>
   );

@@ -1,11 +1,14 @@
 "use client";
 
 import { startTransition, useActionState, useId, useMemo, useRef, useState } from "react";
-import { extractResumeTextAction } from "@/app/(app)/candidates/actions";
 import type { ActionResult } from "@/lib/errors";
 import { getPath, prune, setPath } from "@/lib/intake/paths";
+import type { ExtractedResumeText } from "@/lib/intake/read-resume-text";
 import type { FieldDef, SectionDef } from "@/lib/intake/stage-fields";
+import { MAX_RESUME_FILE_BYTES, RESUME_FILE_TOO_LARGE_MESSAGE } from "@/lib/schemas/upload-limits";
 import { FormMessage } from "@/components/ui/form-message";
+import { postUpload, type UploadProgressValue } from "@/components/ui/post-upload";
+import { UploadProgress } from "@/components/ui/upload-progress";
 
 type Props<T> = {
   action: (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
@@ -198,13 +201,14 @@ function Field({ field, path, values, set, errors, countries }: FieldProps) {
 }
 
 /**
- * Loads the résumé field from a PDF, DOCX or TXT file: the server reads the text (offline) and the textarea shows it
- * to check before saving. The input has no name, so the file itself is never posted with the stage form. The action is
- * imported rather than passed in: it doesn't depend on the stage or the candidate.
+ * Loads the résumé field from a PDF, DOCX or TXT file: POST /api/resume-text reads the text on our server (offline, in
+ * a worker thread with time and memory budgets) and the textarea shows it to check before saving. The input has no
+ * name, so the file itself is never posted with the stage form.
  */
 function ResumeFileInput({ onText }: { onText: (text: string) => void }) {
   const id = useId();
   const [status, setStatus] = useState<{ kind: "idle" | "busy" | "done" | "error"; message?: string }>({ kind: "idle" });
+  const [progress, setProgress] = useState<UploadProgressValue | null>(null);
   const latest = useRef(0);
   return (
     <div className="mt-2">
@@ -224,20 +228,29 @@ function ResumeFileInput({ onText }: { onText: (text: string) => void }) {
           if (!file) return;
           // Only the last file chosen fills the field, if a slow one is still being read.
           const request = ++latest.current;
+          // Choosing the same file again reads it again.
+          input.value = "";
+          if (file.size > MAX_RESUME_FILE_BYTES) {
+            setStatus({ kind: "error", message: RESUME_FILE_TOO_LARGE_MESSAGE });
+            return;
+          }
           setStatus({ kind: "busy", message: `Extracting the text of ${file.name}…` });
           const data = new FormData();
           data.set("file", file);
-          const result = await extractResumeTextAction(null, data).catch(() => null);
+          const result = await postUpload<{ resume: ExtractedResumeText }>("/api/resume-text", data, (p) => {
+            if (request === latest.current) setProgress(p);
+          });
           if (request !== latest.current) return;
-          // Choosing the same file again reads it again.
-          input.value = "";
-          if (result?.ok) {
-            onText(result.data.text);
-            setStatus({ kind: "done", message: result.data.notice ?? `Loaded the text of ${file.name}. Check it before saving.` });
-          } else if (result) setStatus({ kind: "error", message: result.fieldErrors?.file?.[0] ?? result.message });
-          else setStatus({ kind: "error", message: "The file couldn't be sent. Check the connection and try again, or paste the text instead." });
+          setProgress(null);
+          if (result.ok) {
+            onText(result.data.resume.text);
+            setStatus({ kind: "done", message: result.data.resume.notice ?? `Loaded the text of ${file.name}. Check it before saving.` });
+          } else setStatus({ kind: "error", message: result.fieldErrors?.file?.[0] ?? result.message });
         }}
       />
+      <div className="mt-1">
+        <UploadProgress label="Résumé upload progress" progress={progress} />
+      </div>
       <p id={`${id}-status`} aria-live="polite" className={`mt-1 text-sm ${status.kind === "error" ? "text-red-700" : "text-slate-600"}`}>
         {status.message}
       </p>

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { MAX_IMPORT_FILE_BYTES } from "./upload-limits";
 
-/** Uploads larger than this are refused before they are read (an ATS export of ~100k candidates fits). */
-export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_FILE_BYTES };
 /** Rows shown in the mapping preview. */
 export const IMPORT_PREVIEW_ROWS = 5;
 
@@ -92,7 +92,7 @@ export const importStartFormSchema = z.looseObject({ jobId: z.uuid({ error: "Inv
 
 export const importJobIdSchema = z.uuid({ error: "Invalid import" });
 
-/** The upload step: one CSV file (its size is checked before it is read). */
+/** The upload step (POST /api/imports): one CSV file. The route has already refused a larger one while reading it. */
 export const importUploadSchema = z.object({
   file: z
     .instanceof(File, { error: "Choose a CSV file" })

@@ -10,7 +10,7 @@ import { exportImportErrorsCsv } from "@/lib/server/imports/export-import-errors
 import { getImportJob } from "@/lib/server/imports/get-import-job";
 import { processImportJob } from "@/lib/server/imports/process-import-job";
 import { startImportJob } from "@/lib/server/imports/start-import-job";
-import { uploadImportFile } from "@/lib/server/imports/upload-import-file";
+import { NOT_CSV_TEXT_MESSAGES, uploadImportFile } from "@/lib/server/imports/upload-import-file";
 import { enqueueRescreen } from "@/lib/server/jobs/enqueue-rescreen";
 import { stopJobQueue } from "@/lib/server/jobs/get-job-queue";
 import { processRescreenJob } from "@/lib/server/jobs/process-rescreen-job";
@@ -60,7 +60,7 @@ function csvOf(rows: Record<string, string>[]): string {
 }
 
 async function uploadAndStart(content: string, fileName = "ats-export.csv") {
-  const { id } = await uploadImportFile({ actor: recruiter, fileName, content, size: Buffer.byteLength(content) });
+  const { id } = await uploadImportFile({ actor: recruiter, fileName, bytes: Buffer.from(content) });
   const job = await getImportJob({ actor: recruiter, importJobId: id });
   const started = await startImportJob({ actor: recruiter, importJobId: id, mapping: job.mapping });
   return { id, job, started };
@@ -115,13 +115,41 @@ describe("CSV import", () => {
 
   it("refuses a mapping without the required fields, and a role without candidates.create", async () => {
     const content = csvOf([atsRow(tag, 99)]);
-    const { id } = await uploadImportFile({ actor: recruiter, fileName: "x.csv", content, size: content.length });
+    const { id } = await uploadImportFile({ actor: recruiter, fileName: "x.csv", bytes: Buffer.from(content) });
     await expect(startImportJob({ actor: recruiter, importJobId: id, mapping: { email: "Email Address" } })).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { legalName: [expect.stringContaining("legal name")] },
     });
     await expect(startImportJob({ actor: recruiter, importJobId: id, mapping: { legalName: "Nope", email: "Email Address" } })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(uploadImportFile({ actor: security, fileName: "x.csv", content, size: content.length })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(uploadImportFile({ actor: security, fileName: "x.csv", bytes: Buffer.from(content) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("refuses a binary file, NUL bytes or another encoding than UTF-8 with a clear message, and stores nothing", async () => {
+    const db = getDb();
+    const before = await db.importJob.count();
+    const header = Buffer.from("Full Name,Email Address\n");
+    const cases: [string, Buffer, string][] = [
+      // An .xlsx renamed to .csv: a zip, full of NUL bytes.
+      ["xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0x62, 0xee]), NOT_CSV_TEXT_MESSAGES.binary],
+      ["NUL in a row", Buffer.concat([header, Buffer.from("Ann\u0000Lee,ann@example.org\n")]), NOT_CSV_TEXT_MESSAGES.binary],
+      ["UTF-16 without a byte-order mark", Buffer.from("Full Name,Email Address\nAnn Lee,ann@example.org\n", "utf16le"), NOT_CSV_TEXT_MESSAGES.binary],
+      ["Windows-1252", Buffer.concat([header, Buffer.from("Jos\xe9 Lee,jose@example.org\n", "latin1")]), NOT_CSV_TEXT_MESSAGES.encoding],
+    ];
+    for (const [label, bytes, message] of cases) {
+      const error = await uploadImportFile({ actor: recruiter, fileName: "export.csv", bytes }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, label).toMatchObject({ code: "VALIDATION", message, fieldErrors: { file: [message] } });
+    }
+    expect(await db.importJob.count()).toBe(before);
+    // UTF-16 with a byte-order mark (Excel's "Unicode text", tab-separated) is text, and is read.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Full Name\tEmail Address\nJosé Lee\tjose@example.org\n", "utf16le")]);
+    const { id } = await uploadImportFile({ actor: recruiter, fileName: "unicode.txt", bytes: utf16 });
+    expect(await db.importJob.findUniqueOrThrow({ where: { id }, select: { columns: true, content: true } })).toMatchObject({
+      columns: ["Full Name", "Email Address"],
+      content: expect.stringContaining("José Lee"),
+    });
   });
 
   it("processes the rows in order, screening each, and counts", async () => {

@@ -42,7 +42,7 @@ function csvOf(tag: string, rows: number): string {
 async function queuedImport(rows: number): Promise<{ id: string; tag: string }> {
   const tag = randomUUID().slice(0, 8);
   const content = csvOf(tag, rows);
-  const { id } = await uploadImportFile({ actor: recruiter, fileName: `${tag}.csv`, content, size: Buffer.byteLength(content) });
+  const { id } = await uploadImportFile({ actor: recruiter, fileName: `${tag}.csv`, bytes: new TextEncoder().encode(content) });
   const job = await getImportJob({ actor: recruiter, importJobId: id });
   await startImportJob({ actor: recruiter, importJobId: id, mapping: job.mapping });
   return { id, tag };

@@ -2,19 +2,23 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
+import { DOCX_UNPACK_BUDGET, normaliseResumeText, readResumeText, ResumeFileError, wordXmlText } from "@/lib/intake/read-resume-text";
 import {
   extractTextFromResumeFile,
   MAX_RESUME_FILE_BYTES,
   MAX_RESUME_TEXT_CHARS,
-  normaliseResumeText,
   RESUME_FILE_MESSAGES,
+  RESUME_READ_LIMITS,
   resumeFormatOf,
   resumeUploadSchema,
-  wordXmlText,
 } from "@/lib/intake/resume-text";
 import { observationsInputSchema } from "@/lib/schemas/profile";
 import { extractResumeText } from "@/lib/server/candidates/extract-resume-text";
 import type { Actor } from "@/lib/server/auth/authorization";
+import { makeHeaderBombDocx, makePdfBomb } from "../support/file-bombs";
+
+// extractTextFromResumeFile reads every file in a worker thread (here started through tsx, see resume-text.ts), so
+// these tests exercise the worker, its messages and its limits as the server does.
 
 // Fixtures are written by tests/fixtures/resumes/make-fixtures.mjs (hand-built PDFs with a real xref, a zipped DOCX).
 const fixtures = path.join(import.meta.dirname, "../fixtures/resumes");
@@ -104,13 +108,114 @@ describe("résumé text from a DOCX", () => {
     await expectFileError(extractTextFromResumeFile(fixture("corrupt.docx")), RESUME_FILE_MESSAGES.docxCorrupt);
     await expectFileError(extractTextFromResumeFile(fixture("not-word.docx")), RESUME_FILE_MESSAGES.docxCorrupt);
     // document.xml inflates to 40 MB while claiming 1 KB: inflating stops at the part limit.
-    await expectFileError(extractTextFromResumeFile(fixture("bomb.docx")), RESUME_FILE_MESSAGES.docxCorrupt);
+    await expectFileError(extractTextFromResumeFile(fixture("bomb.docx")), RESUME_FILE_MESSAGES.docxTooLarge);
   });
 
   it("explains password-protected and Word 97–2003 files (OLE compound files, not zips)", async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     await expectFileError(extractTextFromResumeFile(textFile("resume.docx", ole, "")), RESUME_FILE_MESSAGES.docxProtected);
   });
+});
+
+/** Runs `work` while measuring the longest gap between 10 ms timer ticks on this (the "request") thread. */
+async function withEventLoopWatch<T>(work: () => Promise<T>): Promise<{ outcome: T | unknown; ms: number; longestStallMs: number }> {
+  let last = performance.now();
+  let longestStallMs = 0;
+  const tick = setInterval(() => {
+    const now = performance.now();
+    longestStallMs = Math.max(longestStallMs, now - last - 10);
+    last = now;
+  }, 10);
+  const started = performance.now();
+  const outcome = await work().catch((error: unknown) => error);
+  const ms = performance.now() - started;
+  // One more tick, so a stall that ended with the work is counted too.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  clearInterval(tick);
+  return { outcome, ms, longestStallMs };
+}
+
+describe("budgets: what a hostile file may cost", () => {
+  const MB = 1024 * 1024;
+  const docx = (bytes: Buffer, name = "bomb.docx") => new File([new Uint8Array(bytes)], name);
+
+  it("refuses the security review's bomb — ten headers of 31 MB in a ~1 MB DOCX — within seconds, without blocking this thread", async () => {
+    const bomb = makeHeaderBombDocx({ headers: 10, headerBytes: 31 * MB });
+    expect(bomb.length).toBeLessThan(1.2 * MB);
+    const { outcome, ms, longestStallMs } = await withEventLoopWatch(() => extractTextFromResumeFile(docx(bomb)));
+    expect(outcome).toBeInstanceOf(AppError);
+    expect((outcome as AppError).fieldErrors).toEqual({ file: [RESUME_FILE_MESSAGES.docxTooLarge] });
+    // It used to take ~20 s and ~0.5–1 GB on the request's thread. Most of what remains is starting the worker.
+    expect(ms).toBeLessThan(5_000);
+    expect(longestStallMs).toBeLessThan(250);
+  });
+
+  it("counts every part against one total: ten headers each under the per-part limit are still refused", async () => {
+    // 10 × 12 MB: each part passes the 16 MB per-part limit; together they pass the 32 MB total.
+    const headerBytes = 12 * MB;
+    expect(headerBytes).toBeLessThan(DOCX_UNPACK_BUDGET.perPartBytes);
+    expect(10 * headerBytes).toBeGreaterThan(DOCX_UNPACK_BUDGET.totalBytes);
+    // Honest sizes are refused from the directory, before inflating; lying ones (1 KB declared) when inflating
+    // reaches the budget — before any XML is parsed, so either way it is quick.
+    for (const lieAboutSize of [false, true]) {
+      const bomb = makeHeaderBombDocx({ headers: 10, headerBytes, lieAboutSize });
+      const started = performance.now();
+      const error = await readResumeText(new Uint8Array(bomb), "docx").then(() => null, (e: unknown) => e);
+      expect(error, `lieAboutSize: ${lieAboutSize}`).toBeInstanceOf(ResumeFileError);
+      expect(error).toMatchObject({ problem: "docxTooLarge" });
+      expect(performance.now() - started).toBeLessThan(2_000);
+    }
+  });
+
+  it("still reads a large but honest Word file inside the budget", async () => {
+    const large = makeHeaderBombDocx({ headers: 1, headerBytes: 8 * MB, documentBytes: 8 * MB });
+    const result = await extractTextFromResumeFile(docx(large, "long-cv.docx"));
+    expect(result.text.startsWith("Word\nWord")).toBe(true);
+    expect(result.truncated).toBe(true);
+  });
+
+  it("abandons a file that takes longer than the time limit, and the request's thread stays free meanwhile", async () => {
+    // With the DOCX budget raised, the review's ten 31 MB headers made of formatting only (nothing to collect, so all
+    // of it is parsed) keep a worker busy for several seconds.
+    const heavy = makeHeaderBombDocx({ headers: 10, headerBytes: 31 * MB, textless: true });
+    const { outcome, ms, longestStallMs } = await withEventLoopWatch(() =>
+      extractTextFromResumeFile(docx(heavy), { timeLimitMs: 2_500, docxBudget: { perPartBytes: 32 * MB, totalBytes: 320 * MB } }),
+    );
+    expect(outcome).toBeInstanceOf(AppError);
+    expect((outcome as AppError).message).toBe(RESUME_FILE_MESSAGES.tooSlow);
+    expect(RESUME_FILE_MESSAGES.tooSlow).toMatch(/^This file took too long to read \(more than 10 seconds\)/);
+    expect(ms).toBeGreaterThanOrEqual(2_400);
+    expect(ms).toBeLessThan(4_500);
+    expect(longestStallMs).toBeLessThan(250);
+  });
+
+  it("stops a PDF whose compressed stream unpacks to hundreds of megabytes, at the memory limit", async () => {
+    // ~600 KB that pdf.js decodes into ~600 MB of ArrayBuffers (outside the heap limit): a 5 MB one could ask for 5 GB.
+    const bomb = await makePdfBomb(600 * MB);
+    expect(bomb.length).toBeLessThan(1 * MB);
+    const { outcome, ms, longestStallMs } = await withEventLoopWatch(() => extractTextFromResumeFile(new File([new Uint8Array(bomb)], "cv.pdf"), { memoryMb: 128 }));
+    expect(outcome).toBeInstanceOf(AppError);
+    expect((outcome as AppError).message).toBe(RESUME_FILE_MESSAGES.tooMuchMemory);
+    // Well before the 10 s time limit: the memory watch stopped it.
+    expect(ms).toBeLessThan(8_000);
+    expect(longestStallMs).toBeLessThan(250);
+  }, 30_000);
+
+  it("turns a worker out of heap into a clear message", async () => {
+    const { outcome } = await withEventLoopWatch(() => extractTextFromResumeFile(docx(makeHeaderBombDocx({ headers: 1, headerBytes: 12 * MB }), "cv.docx"), { heapMb: 16 }));
+    expect(outcome).toBeInstanceOf(AppError);
+    expect((outcome as AppError).message).toBe(RESUME_FILE_MESSAGES.tooMuchMemory);
+  });
+
+  it("reads two files at a time, queues a few more, and tells the rest to retry (503)", async () => {
+    const file = () => textFile("cv.txt", "Jordan Avery Example, engineer");
+    const total = RESUME_READ_LIMITS.concurrent + RESUME_READ_LIMITS.queued + 1;
+    const results = await Promise.allSettled(Array.from({ length: total }, () => extractTextFromResumeFile(file())));
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "UNAVAILABLE", retryAfterSeconds: 5 });
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(total - 1);
+  }, 60_000);
 });
 
 describe("résumé text from a TXT", () => {

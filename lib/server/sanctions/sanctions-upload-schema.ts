@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import { MAX_SANCTIONS_FILE_BYTES, MAX_SANCTIONS_FILES, sanctionsFileTooLargeMessage } from "@/lib/schemas/upload-limits";
 
-// The upload form's input. It lives here rather than in lib/schemas because it validates File objects (server
-// side, after the wrapper's session and permission checks) and is shared by the server action and the CLI.
+// The upload's input. It lives here rather than in lib/schemas because it validates File objects (server side, after
+// the route's session and permission checks; POST /api/admin/sanctions) and is shared with the CLI.
 
-/** Per file. SDN.XML is ~30 MB today; the server action body limit (next.config.ts) is 60 MB. */
-export const MAX_SANCTIONS_FILE_BYTES = 50 * 1024 * 1024;
-const MAX_FILES = 3;
+export { MAX_SANCTIONS_FILE_BYTES };
 
 /** YYYY-MM-DD (blank → undefined) → a UTC midnight Date; not in the future (a typo, not a publication). */
 export const sanctionsPublishedAtSchema = z
@@ -28,11 +27,11 @@ export const sanctionsUploadSchema = z.object({
       z
         .array(uploadedFile)
         .min(1, "Choose the list's files: SDN.XML, or sdn.csv with alt.csv and add.csv.")
-        .max(MAX_FILES, "Upload at most three files: sdn.csv, alt.csv and add.csv, or SDN.XML alone."),
+        .max(MAX_SANCTIONS_FILES, "Upload at most three files: sdn.csv, alt.csv and add.csv, or SDN.XML alone."),
     )
     .superRefine((files, ctx) => {
       for (const f of files) {
-        if (f.size > MAX_SANCTIONS_FILE_BYTES) ctx.addIssue({ code: "custom", message: `${f.name} is larger than 50 MB: that is not an OFAC SDN file.` });
+        if (f.size > MAX_SANCTIONS_FILE_BYTES) ctx.addIssue({ code: "custom", message: sanctionsFileTooLargeMessage(f.name) });
       }
     }),
   publishedAt: sanctionsPublishedAtSchema,

@@ -5,7 +5,6 @@ import { RescreenStatusLine } from "@/components/imports/rescreen-status-line";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { getRescreenStatus } from "@/lib/server/jobs/get-rescreen-status";
 import { listSanctionsLists } from "@/lib/server/sanctions/list-sanctions-lists";
-import { importSanctionsListAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sanctions lists" };
 
@@ -26,7 +25,7 @@ export default async function SanctionsPage() {
         <h2 id="import-heading" className="mb-4 text-base font-semibold">
           Import a list
         </h2>
-        <SanctionsImportForm action={importSanctionsListAction} />
+        <SanctionsImportForm />
         <div className="mt-4">
           <RescreenStatusLine
             subject="sanctions list"

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { ImportUploadForm } from "@/components/imports/import-upload-form";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { listImportJobs } from "@/lib/server/imports/list-import-jobs";
-import { uploadImportFileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Import candidates" };
 
@@ -27,7 +26,7 @@ export default async function ImportCandidatesPage() {
         <h2 id="upload-heading" className="mb-4 text-base font-semibold">
           Upload a file
         </h2>
-        <ImportUploadForm action={uploadImportFileAction} />
+        <ImportUploadForm />
       </section>
       <section aria-labelledby="recent-heading" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
         <h2 id="recent-heading" className="px-6 pt-6 text-base font-semibold">
