@@ -38,7 +38,10 @@ export const ROUTES: Record<string, Requirement> = {
   "app/api/v1/candidates/[id]/screenings/route.ts GET": "candidates.read",
   "app/api/exports/candidates.csv/route.ts GET": "candidates.read",
   "app/api/exports/screenings.csv/route.ts GET": "candidates.read",
+  "app/api/imports/route.ts POST": "candidates.create",
   "app/api/imports/[jobId]/route.ts GET": "candidates.create",
+  "app/api/resume-text/route.ts POST": "candidates.create",
+  "app/api/admin/sanctions/route.ts POST": "sanctions.manage",
   "app/api/imports/[jobId]/errors.csv/route.ts GET": "candidates.create",
   "app/api/admin/users/route.ts GET": "users.manage",
   "app/api/admin/users/route.ts POST": "users.manage",
@@ -52,11 +55,9 @@ export const ACTIONS: Record<string, Requirement> = {
   // nothing, so whoever calls it gets the same empty answer; without a session it does nothing.
   "app/(app)/layout.tsx#$$RSC_SERVER_ACTION_0": "public",
   "app/(app)/candidates/actions.ts#createCandidateAction": "candidates.create",
-  "app/(app)/candidates/actions.ts#extractResumeTextAction": "candidates.create",
   "app/(app)/candidates/[id]/actions.ts#recordDecisionAction": "candidates.decide",
   "app/(app)/candidates/[id]/actions.ts#recordVerificationAction": "candidates.update",
   "app/(app)/candidates/[id]/evidence/[stage]/actions.ts#submitStageEvidenceAction": "candidates.update",
-  "app/(app)/candidates/import/actions.ts#uploadImportFileAction": "candidates.create",
   "app/(app)/candidates/import/actions.ts#startImportJobAction": "candidates.create",
   "app/(app)/admin/users/actions.ts#createUserAction": "users.manage",
   "app/(app)/admin/users/actions.ts#changeUserRoleAction": "users.manage",
@@ -67,5 +68,4 @@ export const ACTIONS: Record<string, Requirement> = {
   "app/(app)/admin/rulesets/actions.ts#createRulesetDraftAction": "rulesets.manage",
   "app/(app)/admin/rulesets/actions.ts#previewRulesetAction": "rulesets.manage",
   "app/(app)/admin/rulesets/actions.ts#publishRulesetAction": "rulesets.manage",
-  "app/(app)/admin/sanctions/actions.ts#importSanctionsListAction": "sanctions.manage",
 };
