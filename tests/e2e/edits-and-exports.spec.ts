@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
-import type { Page } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { expect, test, uniqueName } from "./fixtures";
 
 async function createCandidate(page: Page, name: string, phone?: string): Promise<string> {
@@ -69,6 +69,37 @@ test("two tabs on the same stage form: the second save is refused with a conflic
   await expect(page.getByRole("region", { name: "Audit trail" }).getByText("Screened")).toHaveCount(screenedAfterA);
   await expect(page.getByTestId("hit-camera-refusal")).toBeVisible();
   await tabB.close();
+
+  // The candidate page opened before another save: its verification step and decision forms refuse too.
+  const tabC = await context.newPage();
+  await tabC.goto(`/candidates/${candidateId}`);
+  await page.goto(`/candidates/${candidateId}/evidence/onboarding`);
+  const equipment = page.getByRole("group", { name: "Equipment" });
+  await equipment.getByLabel("Street address").fill("77 Distant Lane");
+  await equipment.getByLabel("City").fill("Phoenix");
+  await equipment.getByLabel("Country").selectOption("US");
+  await page.getByRole("button", { name: "Save and screen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Evidence saved and screened.");
+
+  const step = tabC.getByTestId("step-alternative-identity-proofing");
+  await step.getByLabel("Outcome").selectOption("passed");
+  await step.getByLabel("Note").fill("Notary proofing completed.");
+  await step.getByRole("button", { name: "Mark done" }).click();
+  await expect(step.getByText("Someone else saved this candidate since you opened the form")).toBeVisible();
+  await expect(step.getByLabel("Note")).toHaveValue("Notary proofing completed.");
+  await expect(step.getByLabel("Outcome")).toHaveValue("passed");
+  await expect(step).not.toContainText("Done:");
+
+  const decision = tabC.getByRole("form", { name: "Record a decision" });
+  await decision.getByRole("radio", { name: /^Hold/ }).check();
+  await decision.getByLabel("Rationale").fill("Waiting for the notary appointment next week.");
+  await decision.getByRole("button", { name: "Record decision" }).click();
+  await expect(decision.getByRole("alert")).toContainText("screened again since you opened the page");
+  await expect(decision.getByLabel("Rationale")).toHaveValue("Waiting for the notary appointment next week.");
+  await tabC.reload();
+  await expect(tabC.getByRole("region", { name: "Decisions" })).toContainText("No decision recorded yet.");
+  await expect(tabC.getByTestId("step-alternative-identity-proofing")).not.toContainText("Done:");
+  await tabC.close();
 });
 
 test("the list's export links carry its search, filters and sort; the files hold exactly the rows the list shows", async ({ page, login }) => {
@@ -117,32 +148,57 @@ test("a damaged page link keeps the filters; an unknown import is a 404 page", a
   }
 });
 
-test("Back, edit and submit the create form again: the edit is not silently dropped", async ({ page, login }) => {
+test("Back, edit and submit the create form again: the edit is never dropped in favour of the first result", async ({ page, login }) => {
   await login("recruiter");
   const name = uniqueName("Back Button");
-  await page.goto("/candidates/new");
-  await page.getByLabel("Full legal name").fill(name);
-  await page.getByLabel("Email").fill(`back.${Date.now()}@example.org`);
-  await page.getByRole("button", { name: "Create candidate" }).click();
-  await expect(page.getByRole("status")).toHaveText("Candidate created and screened.");
-  const first = new URL(page.url()).pathname;
+  const first = await createCandidate(page, name);
 
+  // Chromium renders the form again on Back (the page is dynamic), with a new key: the edit is a candidate of its own.
   await page.goBack();
   await expect(page.getByRole("heading", { name: "New candidate" })).toBeVisible();
   const edited = `${name} Edited`;
   await page.getByLabel("Full legal name").fill(edited);
   await page.getByLabel("Email").fill(`back.edited.${Date.now()}@example.org`);
   await page.getByRole("button", { name: "Create candidate" }).click();
-  // Either the browser showed the form as it was (same key): the reuse is refused in words and the draft kept;
-  // or it rendered a new form (new key): the edit is a new candidate. Never the first candidate's page as if saved.
   const refused = page.getByRole("alert").filter({ hasText: "This form was already saved with different content" });
   await expect(refused.or(page.getByRole("status").filter({ hasText: "Candidate created and screened." }))).toBeVisible();
-  const outcome = (await refused.isVisible()) ? "refused (the browser restored the form with its key)" : "a new candidate (the browser rendered a new form)";
-  console.log(`[back-edit-resubmit] ${outcome}`);
   if (await refused.isVisible()) {
+    // A browser that restores the form with its old key gets the refusal, draft kept.
     await expect(page.getByLabel("Full legal name")).toHaveValue(edited);
   } else {
-    expect(new URL(page.url()).pathname).not.toBe(first);
+    expect(new URL(page.url()).pathname).not.toBe(`/candidates/${first}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(edited);
   }
+});
+
+test("the create form's key sent again with different content is refused in words, and nothing is created", async ({ page, login }) => {
+  await login("recruiter");
+  await page.goto("/candidates/new");
+  const name = uniqueName("Key Reuse");
+  await page.getByLabel("Full legal name").fill(name);
+  await page.getByLabel("Email").fill(`reuse.${Date.now()}@example.org`);
+  let actionRequest: Request | undefined;
+  page.on("request", (req) => {
+    if (req.method() === "POST" && req.headers()["next-action"]) actionRequest = req;
+  });
+  await page.getByRole("button", { name: "Create candidate" }).click();
+  await expect(page.getByRole("status")).toHaveText("Candidate created and screened.");
+  expect(actionRequest, "the form posts a server action").toBeDefined();
+
+  // The same submission (same key) with another name, as a stale form resubmitted after an edit would send it.
+  const headers = await actionRequest!.allHeaders();
+  const edited = `${name} Changed`;
+  const body = Buffer.from(actionRequest!.postDataBuffer()!.toString("latin1").replace(name, edited), "latin1");
+  const replay = await page.request.post(actionRequest!.url(), {
+    headers: { "next-action": headers["next-action"], "content-type": headers["content-type"], accept: "text/x-component" },
+    data: body,
+    maxRedirects: 0,
+  });
+  expect(replay.status()).toBe(200);
+  expect(replay.headers()["x-action-redirect"]).toBeUndefined();
+  expect(await replay.text()).toContain("This form was already saved with different content");
+
+  await page.goto(`/candidates?q=${encodeURIComponent(name)}`);
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toHaveCount(1);
+  await expect(page.getByRole("row", { name: new RegExp(edited) })).toHaveCount(0);
 });

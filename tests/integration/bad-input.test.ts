@@ -160,7 +160,8 @@ describe("the candidates list's URL", () => {
 
   it("every query the page can build runs without a database error", async () => {
     const get = (params: Record<string, string>) => (k: string) => params[k];
-    for (const params of [{ cursor: "garbage" }, { q: "\u0000" }, { from: "0000-01-01", to: "9999-12-31" }, { q: "%_\\" }, { sort: "risk", cursor: "AAAA" }]) {
+    const cases: Record<string, string>[] = [{ cursor: "garbage" }, { q: "\u0000" }, { from: "0000-01-01", to: "9999-12-31" }, { q: "%_\\" }, { sort: "risk", cursor: "AAAA" }];
+    for (const params of cases) {
       const { query } = parseCandidateListQuery(get(params));
       await expect(listCandidates({ actor: recruiter, query })).resolves.toMatchObject({ items: expect.any(Array) });
     }
