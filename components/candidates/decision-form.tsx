@@ -8,16 +8,19 @@ import { SubmitButton } from "@/components/ui/submit-button";
 type Props<T> = {
   action: (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
   candidateId: string;
+  /** The latest screening the page showed ("" when none): the decision is refused if there is a newer one. */
+  screeningId: string;
   outcomes: { value: string; label: string; hint: string }[];
 };
 
 /** People decide, with a recorded rationale; nothing here rejects anyone automatically. */
-export function DecisionForm<T>({ action, candidateId, outcomes }: Props<T>) {
+export function DecisionForm<T>({ action, candidateId, screeningId, outcomes }: Props<T>) {
   const { state, formAction, formRef, errors, values } = useFormAction(action);
   return (
     <form ref={formRef} action={formAction} className="space-y-3" aria-label="Record a decision" noValidate>
       <FormMessage state={state} success="Decision recorded." />
       <input type="hidden" name="candidateId" value={candidateId} />
+      <input type="hidden" name="screeningId" value={screeningId} />
       <fieldset aria-describedby={errors?.outcome ? "decision-outcome-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">Decision</legend>
         <div className="mt-2 space-y-1">

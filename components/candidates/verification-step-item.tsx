@@ -11,14 +11,18 @@ type Props<T> = {
   done: { outcome: string; at: string; by?: string | null; note?: string | null } | null;
   canRecord: boolean;
   idempotencyKey: string;
+  /** The candidate's version (`updatedAt`) the page showed: recording over a newer one is refused. */
+  version: string;
 };
 
 const OUTCOME_LABEL: Record<string, string> = { passed: "Passed", failed: "Failed", inconclusive: "Inconclusive" };
 
 /** A recommended step as a checklist item: marking it done with an outcome adds evidence and screens again. */
-export function VerificationStepItem<T>({ action, candidateId, step, done, canRecord, idempotencyKey }: Props<T>) {
+export function VerificationStepItem<T>({ action, candidateId, step, done, canRecord, idempotencyKey, version }: Props<T>) {
   const [state, formAction] = useActionState(action, null);
   const id = useId();
+  // React resets the form after every submit: a refused one gets the draft back from the server's echo.
+  const draft = state && !state.ok ? (state.values ?? {}) : {};
   return (
     <li className="rounded-lg border border-slate-200 p-3" data-testid={`step-${step.id}`}>
       <div className="flex items-start gap-2">
@@ -39,11 +43,12 @@ export function VerificationStepItem<T>({ action, candidateId, step, done, canRe
               <input type="hidden" name="candidateId" value={candidateId} />
               <input type="hidden" name="stepId" value={step.id} />
               <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+              <input type="hidden" name="version" value={version} />
               <div>
                 <label htmlFor={`${id}-o`} className="block text-xs text-slate-600">
                   Outcome
                 </label>
-                <select id={`${id}-o`} name="outcome" defaultValue="" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+                <select key={`o-${draft.outcome ?? ""}`} id={`${id}-o`} name="outcome" defaultValue={draft.outcome ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
                   <option value="">Choose…</option>
                   <option value="passed">Passed</option>
                   <option value="failed">Failed</option>
@@ -54,7 +59,7 @@ export function VerificationStepItem<T>({ action, candidateId, step, done, canRe
                 <label htmlFor={`${id}-n`} className="block text-xs text-slate-600">
                   Note
                 </label>
-                <input id={`${id}-n`} name="note" className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm" placeholder="What you did and saw" />
+                <input key={`n-${draft.note ?? ""}`} id={`${id}-n`} name="note" defaultValue={draft.note ?? ""} className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm" placeholder="What you did and saw" />
               </div>
               <SubmitButton variant="secondary" pendingLabel="Screening…">
                 {done ? "Record again" : "Mark done"}

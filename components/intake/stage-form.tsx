@@ -20,6 +20,8 @@ type Props<T> = {
   stageOptions: { value: string; label: string }[];
   defaultStage: string;
   idempotencyKey: string;
+  /** The candidate's version (`updatedAt`) this form was rendered from: a save over a newer one is refused. */
+  version: string;
   countries: readonly { code: string; name: string }[];
   ipContext: "application" | "interview" | "onboarding";
 };
@@ -31,7 +33,7 @@ const control = "block w-full rounded-md border bg-white px-3 py-1.5 text-sm sha
  * draft); the submit sends the sections this stage owns as JSON, validated on the server with the API's schema.
  */
 export function StageForm<T>(props: Props<T>) {
-  const { action, candidateId, stageKey, sections, initial, stageOptions, defaultStage, idempotencyKey, countries, ipContext } = props;
+  const { action, candidateId, stageKey, sections, initial, stageOptions, defaultStage, idempotencyKey, version, countries, ipContext } = props;
   const [state, formAction, pending] = useActionState(action, null);
   const [values, setValues] = useState<Record<string, unknown>>(() => toFormValues(initial, sections, ipContext));
   const errors = useMemo(() => withLineErrors(state && !state.ok ? (state.fieldErrors ?? {}) : {}, sections, initial, ipContext), [state, sections, initial, ipContext]);
@@ -52,8 +54,17 @@ export function StageForm<T>(props: Props<T>) {
       <input type="hidden" name="candidateId" value={candidateId} />
       <input type="hidden" name="stageKey" value={stageKey} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <input type="hidden" name="version" value={version} />
       <input type="hidden" name="payload" value={payload} />
       <FormMessage state={state} />
+      {state && !state.ok && (state.code === "CONFLICT" || state.code === "UNPROCESSABLE") ? (
+        // The draft stays in this tab; the saved version opens beside it, to compare and copy from.
+        <p className="text-sm">
+          <a href={`/candidates/${candidateId}/evidence/${stageKey.toLowerCase()}`} target="_blank" rel="noopener" className="font-semibold text-brand-700 underline">
+            Open the latest version in a new tab
+          </a>
+        </p>
+      ) : null}
       {errors._form ? <p className="text-sm text-red-700">{errors._form.join(" ")}</p> : null}
       {sections.map((section) => (
         <fieldset key={section.title} className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -103,7 +114,8 @@ type FieldProps = {
 
 function Field({ field, path, values, set, errors, countries }: FieldProps) {
   const id = useId();
-  const errs = errors[path];
+  // A one-per-line field is a list: its items' errors (`path.3`, `path.3.ip`) belong beside it too.
+  const errs = field.kind === "lines" ? linesErrors(errors, path) : errors[path];
   const hint = "hint" in field ? field.hint : undefined;
   const describedBy = [hint ? `${id}-hint` : "", errs ? `${id}-err` : ""].filter(Boolean).join(" ") || undefined;
   const value = getPath(values, path);
@@ -256,6 +268,13 @@ function ResumeFileInput({ onText }: { onText: (text: string) => void }) {
       </p>
     </div>
   );
+}
+
+function linesErrors(errors: Record<string, string[]>, path: string): string[] | undefined {
+  const all = Object.entries(errors)
+    .filter(([key]) => key === path || key.startsWith(`${path}.`))
+    .flatMap(([, messages]) => messages);
+  return all.length ? [...new Set(all)] : undefined;
 }
 
 function Errors({ id, errs }: { id: string; errs?: string[] }) {

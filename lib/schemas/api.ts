@@ -200,7 +200,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
               name: IDEMPOTENCY_KEY_HEADER,
               in: "header",
               required: false,
-              description: "Up to 200 characters. A retry with the same key changes nothing and returns the first result (with `Idempotent-Replayed: true`).",
+              description:
+                "Up to 200 characters. A retry with the same key and the same request changes nothing and returns the first result (with `Idempotent-Replayed: true`); the same key with a different request is refused with 422.",
               schema: { type: "string", minLength: 1, maxLength: 200 },
             },
           ],
@@ -215,6 +216,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
             "400": errorResponse("Invalid JSON or invalid fields; `fieldErrors` is keyed by dotted path, e.g. `profile.candidate.email`."),
             ...common,
             "409": errorResponse("A concurrent change to the same candidate, or an Idempotency-Key reused for something else."),
+            "422": errorResponse("The Idempotency-Key was already used with a different request (nothing was written)."),
           },
         },
       },

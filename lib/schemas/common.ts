@@ -48,3 +48,6 @@ export const countryField = z
 export const idempotencyKeyField = z.uuid({ error: "The form is out of date; reload the page and try again" });
 
 export const uuidField = z.uuid({ error: "Invalid id" });
+
+/** The version of the record a form edits (its `updatedAt` when the form was rendered), for optimistic concurrency. */
+export const versionField = z.iso.datetime({ offset: true, error: "The form is out of date; reload the page and try again" });

@@ -23,5 +23,10 @@ export const decisionSchema = z.strictObject({
     .trim()
     .min(10, "Write the rationale for this decision (at least 10 characters)")
     .max(4000, "Keep the rationale under 4,000 characters"),
+  /**
+   * The screening the person saw when the page was rendered ("" when there was none). A decision is refused if the
+   * candidate has been screened again since: it would otherwise be recorded against a result nobody looked at.
+   */
+  screeningId: z.union([z.uuid({ error: "The form is out of date; reload the page and try again" }), z.literal("")]).optional(),
 });
 export type DecisionInput = z.infer<typeof decisionSchema>;

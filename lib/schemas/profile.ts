@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { factsSchema } from "@/lib/engine";
+import { parseIp } from "@/lib/enrichment/ip/ip-address";
 import { STAGES } from "./candidate";
 
 /**
@@ -13,14 +14,20 @@ import { STAGES } from "./candidate";
  */
 const opt = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 
+/** An IPv4 or IPv6 address as written (kept as given); `1.2.3.4.5`, `999.1.1.1` or `01.2.3.4` are refused. */
+const ipAddressField = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .refine((v) => parseIp(v) !== null, { error: (issue) => `"${String(issue.input).slice(0, 64)}" is not an IPv4 or IPv6 address` });
+
 export const IP_CONTEXTS = ["application", "interview", "onboarding", "work"] as const;
 
+const ipObservations = (ip: z.ZodType<string>) =>
+  opt(z.array(z.strictObject({ ip, context: z.enum(IP_CONTEXTS), at: opt(z.iso.datetime({ offset: true })) })).max(1000));
+
 const observationsBase = {
-  ips: opt(
-    z
-      .array(z.strictObject({ ip: z.string().trim().min(2).max(64), context: z.enum(IP_CONTEXTS), at: opt(z.iso.datetime({ offset: true })) }))
-      .max(1000),
-  ),
   deviceFingerprints: opt(z.array(z.string().trim().min(1).max(500)).max(100)),
   /** Applications, interviews, messages, logins — ISO instants, used for the working-hours analysis. */
   activityTimestamps: opt(z.array(z.iso.datetime({ offset: true })).max(10_000)),
@@ -32,6 +39,7 @@ const observationsBase = {
 /** Sensitive numbers as given (API, forms, CSV). The server hashes them before anything is stored. */
 export const observationsInputSchema = z.strictObject({
   ...observationsBase,
+  ips: ipObservations(ipAddressField),
   bankAccountNumbers: opt(z.array(z.string().trim().min(4).max(64)).max(20)),
   governmentIdNumbers: opt(z.array(z.string().trim().min(4).max(64)).max(20)),
 });
@@ -41,6 +49,8 @@ const hashedNumber = z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/), 
 /** What is stored: account and ID numbers only as keyed hashes plus their last four digits. */
 export const observationsStoredSchema = z.strictObject({
   ...observationsBase,
+  // Lenient: profiles stored before addresses were checked must still load (enrichment treats a bad one as unknown).
+  ips: ipObservations(z.string().trim().min(2).max(64)),
   bankAccounts: opt(z.array(hashedNumber)),
   governmentIds: opt(z.array(hashedNumber)),
 });

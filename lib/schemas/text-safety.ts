@@ -34,3 +34,15 @@ export function unsafeTextFieldErrors(value: unknown): Record<string, string[]> 
   const paths = findUnsafeText(value);
   return paths.length ? Object.fromEntries(paths.map((p) => [p, [UNSAFE_TEXT_MESSAGE]])) : null;
 }
+
+/** Stands for a NUL character in stored text that had one (U+2400 SYMBOL FOR NULL), so people can see where it was. */
+export const NUL_SYMBOL = "\u2400";
+
+/**
+ * Text PostgreSQL can store, for input kept whole before it is validated piece by piece (an uploaded CSV file): each
+ * NUL becomes ␀ (U+2400) and each lone surrogate U+FFFD. The validation then refuses the pieces that had one.
+ */
+export function toStorableText(text: string): string {
+  if (!hasUnsafeText(text)) return text;
+  return text.replace(/\u0000/g, NUL_SYMBOL).replace(new RegExp(LONE_SURROGATE.source, "g"), "\ufffd");
+}

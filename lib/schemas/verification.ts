@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idempotencyKeyField, optionalText, uuidField } from "./common";
+import { idempotencyKeyField, optionalText, uuidField, versionField } from "./common";
 import { VERIFICATION_OUTCOMES } from "./profile";
 
 export const verificationStepDoneSchema = z.strictObject({
@@ -8,4 +8,5 @@ export const verificationStepDoneSchema = z.strictObject({
   outcome: z.enum(VERIFICATION_OUTCOMES, { error: "Choose the outcome" }),
   note: optionalText(2000, "Note"),
   idempotencyKey: idempotencyKeyField,
+  version: versionField,
 });

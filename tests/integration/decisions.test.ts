@@ -5,6 +5,7 @@ import { createCandidate } from "@/lib/server/candidates/create-candidate";
 import { getDb } from "@/lib/server/db";
 import { recordDecision } from "@/lib/server/decisions/record-decision";
 import { decisionSchema } from "@/lib/schemas/decision";
+import { candidateVersion } from "../support/candidate-version";
 import { candidateInput, createTestUser } from "../support/factories";
 
 let recruiter: Actor;
@@ -50,7 +51,7 @@ describe("recordVerification", () => {
     const { recordVerification } = await import("@/lib/server/candidates/record-verification");
     const db = getDb();
     const before = await db.screening.count({ where: { candidateId } });
-    const result = await recordVerification({ actor: recruiter, candidateId, stepId: "show-surroundings", outcome: "failed", note: "Camera pointed at a wall only.", idempotencyKey: randomUUID() });
+    const result = await recordVerification({ actor: recruiter, candidateId, stepId: "show-surroundings", outcome: "failed", note: "Camera pointed at a wall only.", idempotencyKey: randomUUID(), version: await candidateVersion(candidateId) });
     expect(await db.screening.count({ where: { candidateId } })).toBe(before + 1);
     const latest = await db.screening.findUniqueOrThrow({ where: { id: result.screeningId } });
     expect(latest.trigger).toBe("verification");
@@ -64,7 +65,7 @@ describe("recordVerification", () => {
 
   it("refuses an unknown step and a role without candidates.update", async () => {
     const { recordVerification } = await import("@/lib/server/candidates/record-verification");
-    await expect(recordVerification({ actor: recruiter, candidateId, stepId: "read-tea-leaves", outcome: "passed", idempotencyKey: randomUUID() })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(recordVerification({ actor: security, candidateId, stepId: "show-surroundings", outcome: "passed", idempotencyKey: randomUUID() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(recordVerification({ actor: recruiter, candidateId, stepId: "read-tea-leaves", outcome: "passed", idempotencyKey: randomUUID(), version: await candidateVersion(candidateId) })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(recordVerification({ actor: security, candidateId, stepId: "show-surroundings", outcome: "passed", idempotencyKey: randomUUID(), version: await candidateVersion(candidateId) })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

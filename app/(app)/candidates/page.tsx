@@ -5,7 +5,7 @@ import { countryName } from "@/lib/countries";
 import { roleHasPermission } from "@/lib/permissions";
 import { CandidateFilters } from "@/components/candidates/candidate-filters";
 import { INDICATORS } from "@/lib/engine";
-import { BAND_VALUES, candidateListQuerySchema, STAGE_LABELS, STAGES, type CandidateListQuery } from "@/lib/schemas/candidate";
+import { BAND_VALUES, candidateListParams, parseCandidateListQuery, STAGE_LABELS, STAGES } from "@/lib/schemas/candidate";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { listCandidates } from "@/lib/server/candidates/list-candidates";
 
@@ -16,19 +16,23 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 export default async function CandidatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("candidates.read", "/candidates");
   const raw = await searchParams;
-  const first = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
-  const input = { q: first("q"), band: first("band"), stage: first("stage"), indicator: first("indicator"), from: first("from"), to: first("to"), sort: first("sort"), cursor: first("cursor"), limit: first("limit") };
-  const parsed = candidateListQuerySchema.safeParse(input);
-  const query: CandidateListQuery = parsed.success ? parsed.data : { sort: "newest", limit: 25 };
-  const filterError = parsed.success ? null : "Some filters were invalid and were ignored.";
+  // Every valid parameter is kept; an invalid one (a damaged page link, a hand-edited date) is dropped and named.
+  const { query, invalid } = parseCandidateListQuery((k) => {
+    const v = raw[k];
+    return Array.isArray(v) ? v[0] : v;
+  });
+  const filterError = invalidFiltersMessage(invalid);
   const { items, nextCursor } = await listCandidates({ actor, query });
   const filtered = Boolean(query.q || query.band || query.stage || query.indicator || query.from || query.to);
-  const baseParams = new URLSearchParams(Object.entries({ q: query.q, band: query.band, stage: query.stage, indicator: query.indicator, from: query.from, to: query.to, sort: query.sort === "newest" ? undefined : query.sort }).filter((e): e is [string, string] => Boolean(e[1])));
+  const baseParams = candidateListParams(query);
+  const withParams = (path: string, params: URLSearchParams) => {
+    const qs = params.toString();
+    return qs ? `${path}?${qs}` : path;
+  };
   const pageHref = (cursor?: string) => {
     const p = new URLSearchParams(baseParams);
     if (cursor) p.set("cursor", cursor);
-    const qs = p.toString();
-    return qs ? `/candidates?${qs}` : "/candidates";
+    return withParams("/candidates", p);
   };
   const canCreate = roleHasPermission(actor.role, "candidates.create");
 
@@ -40,10 +44,27 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
           <p className="mt-1 text-sm text-slate-600">Bands prioritise human review; they never decide.</p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          {/* A plain link: the route streams a file download (formula cells neutralised, audited). */}
-          <a href="/api/exports/candidates.csv" download className="rounded-md px-4 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
+          {/* Plain links: the routes stream a file download (formula cells neutralised, audited) of exactly what the
+              list shows — the same search, filters and sort, every page of it. */}
+          <a
+            href={withParams("/api/exports/candidates.csv", baseParams)}
+            download
+            aria-describedby="export-scope"
+            className="rounded-md px-4 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+          >
             Export CSV
           </a>
+          <a
+            href={withParams("/api/exports/screenings.csv", baseParams)}
+            download
+            aria-describedby="export-scope"
+            className="rounded-md px-4 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+          >
+            Export screenings CSV
+          </a>
+          <span id="export-scope" className="sr-only">
+            {filtered ? "Exports the candidates that match these filters, every page." : "Exports every candidate, every page."}
+          </span>
           {canCreate ? (
             <Link href="/candidates/import" className="rounded-md px-4 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
               Import CSV
@@ -140,4 +161,24 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
       </nav>
     </div>
   );
+}
+
+const PARAM_LABELS: Record<string, string> = {
+  q: "the search",
+  band: "the band",
+  stage: "the stage",
+  indicator: "the indicator",
+  from: "the “added from” date",
+  to: "the “added to” date",
+  sort: "the sort order",
+  cursor: "the page link",
+  limit: "the page size",
+};
+
+/** What was ignored, in words: a damaged page link restarts at the first page with the filters kept. */
+function invalidFiltersMessage(invalid: Record<string, string[]>): string | null {
+  const keys = Object.keys(invalid);
+  if (keys.length === 0) return null;
+  if (keys.length === 1 && keys[0] === "cursor") return "That page link is invalid, so the list starts again from the first page.";
+  return `Some filters were invalid and were ignored: ${keys.map((k) => PARAM_LABELS[k] ?? k).join(", ")}.`;
 }

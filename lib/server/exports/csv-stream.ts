@@ -2,33 +2,55 @@ import "server-only";
 import Papa from "papaparse";
 
 /**
- * A CSV body built page by page (keyset pagination), so an export of every candidate never sits in memory whole.
- * Every cell goes through papaparse with `escapeFormulae`: a value starting with = + - @ tab or CR is prefixed
- * with ' so a spreadsheet shows it as text instead of running it (CSV injection).
+ * CSV injection: a spreadsheet runs a cell that starts with = + - @ tab or CR as a formula, so such a cell is
+ * prefixed with ' (papaparse's `escapeFormulae`, with our pattern). The one exception is a phone number: "+" then
+ * digits and the punctuation phone numbers are written with (space ( ) . - /), nothing else. Without letters, a
+ * reference, a function name or a "|" such a cell can be nothing worse than arithmetic on literal numbers, and
+ * escaping it would hand every E.164 number back as `'+1 415 …`.
  */
-export function csvStream<T>(fields: string[], nextPage: (after: T | undefined) => Promise<T[]>, toRow: (item: T) => unknown[]): ReadableStream<Uint8Array> {
+export const CSV_FORMULA_PATTERN = /^(?!\+\d[\d ().\/-]*$)[=+\-@\t\r]/;
+
+/** Options for every CSV this app writes (exports and the import errors file): formulas neutralised, CRLF lines. */
+export const CSV_UNPARSE_OPTIONS = { escapeFormulae: CSV_FORMULA_PATTERN, newline: "\r\n" } as const;
+
+/** Rows as CSV lines (formula cells neutralised); every line ends with CRLF, and no rows give no text. */
+export function csvLines(rows: readonly (readonly unknown[])[]): string {
+  if (rows.length === 0) return "";
+  return `${Papa.unparse(rows.map((row) => row.map(cellText)), CSV_UNPARSE_OPTIONS)}\r\n`;
+}
+
+/** A whole CSV document: a BOM (so spreadsheet programs read UTF-8), the header line, then the rows. */
+export function csvDocument(fields: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return `\uFEFF${csvLines([fields, ...rows])}`;
+}
+
+/**
+ * A CSV body streamed page by page, so an export of every candidate never sits in memory whole: the header, then
+ * each page `pages` yields (an empty page is skipped).
+ */
+export function csvStream(fields: readonly string[], pages: AsyncIterable<readonly (readonly unknown[])[]>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let last: T | undefined;
-  let headerSent = false;
-  let done = false;
+  let iterator: AsyncIterator<readonly (readonly unknown[])[]> | undefined;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        // A BOM so spreadsheet programs read the file as UTF-8.
-        controller.enqueue(encoder.encode(`\uFEFF${Papa.unparse({ fields, data: [] }, { escapeFormulae: true, newline: "\r\n" })}\r\n`));
+      if (!iterator) {
+        iterator = pages[Symbol.asyncIterator]();
+        controller.enqueue(encoder.encode(`\uFEFF${csvLines([fields])}`));
         return;
       }
-      if (done) return;
-      const page = await nextPage(last);
-      if (page.length === 0) {
-        done = true;
-        controller.close();
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        if (next.value.length === 0) continue;
+        controller.enqueue(encoder.encode(csvLines(next.value)));
         return;
       }
-      last = page[page.length - 1];
-      const data = page.map((item) => toRow(item).map(cellText));
-      controller.enqueue(encoder.encode(`${Papa.unparse(data, { escapeFormulae: true, newline: "\r\n" })}\r\n`));
+    },
+    async cancel() {
+      await iterator?.return?.();
     },
   });
 }

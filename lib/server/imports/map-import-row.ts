@@ -1,10 +1,11 @@
 import "server-only";
-import { isIP } from "node:net";
 import { z } from "zod";
 import { STAGES, type Stage } from "@/lib/schemas/candidate";
 import { countryField, emailField, phoneField } from "@/lib/schemas/common";
 import { IMPORT_FIELDS, type ImportFieldKey, type ImportMapping } from "@/lib/schemas/import";
 import { candidateSubmissionSchema, type CandidateSubmission } from "@/lib/schemas/profile";
+import { hasUnsafeText, NUL_SYMBOL } from "@/lib/schemas/text-safety";
+import { parseIp } from "@/lib/enrichment/ip/ip-address";
 
 export type ImportRowIssue = { field: string; message: string };
 export type MappedImportRow = { ok: true; submission: CandidateSubmission } | { ok: false; issues: ImportRowIssue[] };
@@ -54,6 +55,15 @@ const LABELS = Object.fromEntries(IMPORT_FIELDS.map((f) => [f.key, f.label])) as
 export function mapImportRow(values: Record<string, string>, mapping: ImportMapping): MappedImportRow {
   const issues: ImportRowIssue[] = [];
   const columnOf = (field: ImportFieldKey) => mapping[field] ?? LABELS[field];
+  // A NUL character (stored as ␀ when the file was uploaded) or invalid Unicode in a cell this import reads: the row
+  // is refused with the column named, the others go on.
+  for (const [field, column] of Object.entries(mapping) as [ImportFieldKey, string][]) {
+    const v = values[column];
+    if (v && (v.includes(NUL_SYMBOL) || hasUnsafeText(v))) {
+      issues.push({ field: column, message: `${LABELS[field] ?? column} contains a NUL character (shown as ${NUL_SYMBOL}) or invalid text; remove it and import the row again` });
+    }
+  }
+  if (issues.length) return { ok: false, issues };
   const cell = (field: ImportFieldKey): string | undefined => {
     const column = mapping[field];
     const v = column ? values[column]?.trim() : undefined;
@@ -89,7 +99,7 @@ export function mapImportRow(values: Record<string, string>, mapping: ImportMapp
   }
 
   const ip = cell("appliedFromIp");
-  if (ip && !isIP(ip)) issues.push({ field: columnOf("appliedFromIp"), message: "Enter an IPv4 or IPv6 address" });
+  if (ip && parseIp(ip) === null) issues.push({ field: columnOf("appliedFromIp"), message: "Enter an IPv4 or IPv6 address" });
   if (issues.length) return { ok: false, issues };
 
   const location = compact({ city: cell("city"), region: cell("region"), country });

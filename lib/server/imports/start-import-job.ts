@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { importMappingSchema } from "@/lib/schemas/import";
+import { isUuid } from "@/lib/schemas/uuid";
 import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb, type Prisma } from "../db";
@@ -28,7 +29,9 @@ const ERROR_CHUNK = 1_000;
 export async function startImportJob({ actor, importJobId, mapping, meta }: StartImportJobOptions): Promise<StartImportJobResult> {
   assertPermission(actor, "candidates.create");
   const db = getDb();
-  const job = await db.importJob.findUnique({ where: { id: importJobId }, select: { id: true, status: true, columns: true, content: true, totalRows: true, failedRows: true } });
+  const job = isUuid(importJobId)
+    ? await db.importJob.findUnique({ where: { id: importJobId }, select: { id: true, status: true, columns: true, content: true, totalRows: true, failedRows: true } })
+    : null;
   if (!job) throw new AppError("NOT_FOUND", "No import with that id.");
   if (job.status !== "DRAFT") return { id: job.id, totalRows: job.totalRows, invalidRows: job.failedRows, alreadyStarted: true };
 

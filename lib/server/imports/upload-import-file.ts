@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { toStorableText } from "@/lib/schemas/text-safety";
 import { IMPORT_FILE_TOO_LARGE_MESSAGE, MAX_IMPORT_FILE_BYTES } from "@/lib/schemas/upload-limits";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
@@ -27,7 +28,8 @@ export async function uploadImportFile({ actor, fileName, bytes }: UploadImportF
   if (columns.length === 0) throw new AppError("VALIDATION", "The file has no header row.", { fieldErrors: { file: ["The first line must name the columns"] } });
   if (rows.length === 0) throw new AppError("VALIDATION", "The file has a header but no rows.", { fieldErrors: { file: ["The file has no candidate rows"] } });
   const job = await getDb().importJob.create({
-    data: { fileName: fileName.slice(0, 255), fileSize: bytes.length, content, columns, createdById: actor.id },
+    // A file name is whatever the browser sent: made storable (no NUL) like any other text.
+    data: { fileName: toStorableText(fileName).slice(0, 255), fileSize: bytes.length, content, columns, createdById: actor.id },
     select: { id: true },
   });
   return job;

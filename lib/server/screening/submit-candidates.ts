@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { evaluate, type Assessment } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import type { Stage } from "@/lib/schemas/candidate";
@@ -25,8 +25,21 @@ export type SubmitItem = {
   submission: CandidateSubmission;
   /** Update this candidate; otherwise the submission's externalId finds one, or a new candidate is created. */
   candidateId?: string;
-  /** A retry with the same key changes nothing and returns the first result. */
+  /**
+   * A retry with the same key and the same request changes nothing and returns the first result; the same key with a
+   * different request is refused (UNPROCESSABLE) and writes nothing.
+   */
   idempotencyKey?: string;
+  /**
+   * What the caller asked for, hashed (SHA-256 of its canonical JSON) to tell a retry from a reused key. Defaults to
+   * the target and the submission; a form passes its own fields when the submission is derived from stored data.
+   */
+  request?: unknown;
+  /**
+   * Optimistic concurrency for a person's edit: the candidate's version (`updatedAt`) as it was when the form was
+   * rendered. If the candidate has been saved since, the submit is refused (CONFLICT) and nothing is written.
+   */
+  expectedVersion?: string;
   /** Screen at the candidate's stage as stored when the write happens, not `submission.stage` (re-screens). */
   keepStage?: boolean;
 };
@@ -73,7 +86,7 @@ type ExistingRow = {
   updatedAt: string;
 };
 
-type KeyRow = { key: string; actorId: string; action: string; resultId: string };
+type KeyRow = { key: string; actorId: string; action: string; resultId: string; requestHash: string | null };
 
 /** An item ready to write: everything that needs no database write has been computed. */
 type Prepared = {
@@ -82,6 +95,8 @@ type Prepared = {
   candidateId: string;
   screeningId: string;
   before: ExistingRow | null;
+  /** SHA-256 of the canonical request, stored with the idempotency key. */
+  requestHash: string | null;
   /** The stage this screening is at. */
   stage: Stage;
   /** An update that presents nothing new to link (no new identifier, same name, email and résumé). */
@@ -181,10 +196,15 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
         before = byExternalId.get(item.submission.externalId) ?? null;
       }
       assertPermission(actor, before ? "candidates.update" : "candidates.create");
+      const requestHash = item.idempotencyKey ? hashRequest(item) : null;
       const key = item.idempotencyKey ? byKey.get(item.idempotencyKey) : undefined;
       if (key) {
-        replays.push({ index, screeningId: resultOfKey(key, actor) });
+        // A replay answers first: the version it was made against is stale now because the first submit saved.
+        replays.push({ index, screeningId: resultOfKey(key, actor, requestHash, options.trigger ?? "form") });
         continue;
+      }
+      if (item.expectedVersion !== undefined && before && !sameInstant(before.updatedAt, item.expectedVersion)) {
+        throw new AppError("CONFLICT", STALE_VERSION_MESSAGE);
       }
       const stored = before ? storedProfileSchema.parse(before.profile ?? {}) : null;
       const update = protectSensitiveNumbers(item.submission.profile);
@@ -198,6 +218,7 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
         candidateId: before?.id ?? randomUUID(),
         screeningId: randomUUID(),
         before,
+        requestHash,
         stage: item.keepStage && before ? before.stage : item.submission.stage,
         linkNeutral: stored !== null && isLinkNeutral(stored, profile, identifiers, resumeText),
         profile,
@@ -284,12 +305,47 @@ function isLinkNeutral(stored: StoredProfile, merged: StoredProfile, identifiers
   }
 }
 
-function resultOfKey(key: KeyRow, actor: Actor): string {
+/** Shown on a form whose candidate was saved by someone else after the form was rendered. */
+export const STALE_VERSION_MESSAGE =
+  "Someone else saved this candidate since you opened the form. Nothing was saved and your draft is still here: open the candidate again to see their changes, then add yours.";
+
+function resultOfKey(key: KeyRow, actor: Actor, requestHash: string | null, trigger: ScreeningTrigger): string {
   // A key belongs to one actor and one kind of write; anything else is a client bug, not a replay.
   if (key.actorId !== actor.id || key.action !== IDEMPOTENCY_ACTION) {
     throw new AppError("CONFLICT", "This form was already used for something else. Reload the page and try again.");
   }
+  // Keys written before request hashes were kept have none: they replay as before.
+  if (key.requestHash !== null && requestHash !== null && key.requestHash !== requestHash) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      trigger === "form" || trigger === "verification"
+        ? "This form was already saved with different content. Nothing more was saved and your draft is still here: open the form again to make further changes."
+        : "This Idempotency-Key was already used with a different request. Nothing was saved: a retry must repeat the first request exactly; send a new request with a new key.",
+    );
+  }
   return key.resultId;
+}
+
+/** SHA-256 of the request's canonical JSON (object keys sorted, undefined left out): what a retry must repeat. */
+function hashRequest(item: SubmitItem): string {
+  const request = item.request !== undefined ? item.request : { candidateId: item.candidateId ?? null, keepStage: item.keepStage ?? false, submission: item.submission };
+  return createHash("sha256").update(canonicalJson(request)).digest("hex");
+}
+
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+/** Two instants as PostgreSQL and a form print them (both to the millisecond) are the same version. */
+function sameInstant(a: string, b: string): boolean {
+  const x = Date.parse(a);
+  return !Number.isNaN(x) && x === Date.parse(b);
 }
 
 const READ_SQL = `
@@ -297,24 +353,30 @@ const READ_SQL = `
     (SELECT coalesce(json_agg(json_build_object('id', c.id, 'externalId', c.external_id, 'profile', c.profile, 'stage', c.stage,
                                                  'latestScore', c.latest_score, 'latestBand', c.latest_band, 'updatedAt', c.updated_at)), '[]'::json)
      FROM candidates c WHERE c.id = ANY ($1::uuid[]) OR c.external_id = ANY ($2::text[])) AS candidates,
-    (SELECT coalesce(json_agg(json_build_object('key', k.key, 'actorId', k.actor_id, 'action', k.action, 'resultId', k.result_id)), '[]'::json)
+    (SELECT coalesce(json_agg(json_build_object('key', k.key, 'actorId', k.actor_id, 'action', k.action, 'resultId', k.result_id, 'requestHash', k.request_hash)), '[]'::json)
      FROM idempotency_keys k WHERE k.key = ANY ($3::text[])) AS keys,
     (${PUBLISHED_RULESET_ID_SQL}) AS ruleset_id`;
 
-// Idempotency keys first (a concurrent retry of the same key waits here, then inserts nothing), then the candidates:
-// new ones inserted, existing ones updated only if unchanged since they were read (optimistic check on updated_at,
-// the UPDATE's row lock makes it exact), then what linkage indexes — for the candidates actually written only.
-// Counts tell the caller what happened.
+// Idempotency keys first, with the hash of the request each was used for (a concurrent retry of the same key waits
+// here, then inserts nothing), then the candidates: new ones inserted, existing ones updated only if unchanged since
+// they were read (optimistic check on updated_at, the UPDATE's row lock makes it exact), then what linkage indexes —
+// for the candidates actually written only. Counts tell the caller what happened.
+// updated_at is the version people edit against (forms carry it): an update that changes no stored column (a
+// re-screen, or a form saved without changes) keeps it, so a re-screen never makes an open form stale.
+// Whether an update changes a stored column (SET expressions see the row as it was before the update).
+const CHANGED_SQL = `((c.full_name, c.email, c.phone, c.phone_digits, c.claimed_city, c.claimed_region, c.claimed_country::text, c.stage, c.profile, c.external_id)
+    IS DISTINCT FROM (i.full_name, i.email, i.phone, i.phone_digits, i.claimed_city, i.claimed_region, i.claimed_country, i.stage, i.profile, coalesce(i.external_id, c.external_id)))`;
+
 const WRITE_CANDIDATES_SQL = `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(
       id uuid, is_new boolean, expected_updated_at timestamptz, external_id text, full_name text, email text, phone text,
       phone_digits text, claimed_city text, claimed_region text, claimed_country text, stage "Stage", profile jsonb,
-      idempotency_key text, screening_id text)
+      idempotency_key text, request_hash text, screening_id text)
   ),
   keys AS (
-    INSERT INTO idempotency_keys (key, actor_id, action, result_id)
-    SELECT idempotency_key, $2::uuid, '${IDEMPOTENCY_ACTION}', screening_id FROM input WHERE idempotency_key IS NOT NULL
+    INSERT INTO idempotency_keys (key, actor_id, action, result_id, request_hash)
+    SELECT idempotency_key, $2::uuid, '${IDEMPOTENCY_ACTION}', screening_id, request_hash FROM input WHERE idempotency_key IS NOT NULL
     ON CONFLICT (key) DO NOTHING
     RETURNING key
   ),
@@ -331,7 +393,9 @@ const WRITE_CANDIDATES_SQL = `
     UPDATE candidates c
     SET full_name = i.full_name, email = i.email, phone = i.phone, phone_digits = i.phone_digits, claimed_city = i.claimed_city,
         claimed_region = i.claimed_region, claimed_country = i.claimed_country, stage = i.stage, profile = i.profile,
-        external_id = coalesce(i.external_id, c.external_id), updated_by_id = $2::uuid, updated_at = now()
+        external_id = coalesce(i.external_id, c.external_id),
+        updated_by_id = CASE WHEN ${CHANGED_SQL} THEN $2::uuid ELSE c.updated_by_id END,
+        updated_at = CASE WHEN ${CHANGED_SQL} THEN now() ELSE c.updated_at END
     FROM input i
     WHERE NOT i.is_new AND c.id = i.id AND c.updated_at = i.expected_updated_at
     RETURNING c.id
@@ -394,6 +458,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
     ...candidateColumns(p.profile, p.stage),
     profile: p.profile,
     idempotency_key: p.item.idempotencyKey ?? null,
+    request_hash: p.requestHash,
     screening_id: p.screeningId,
   }));
   const identifiers = prepared.flatMap((p) => p.identifiers.map((r) => ({ candidate_id: p.candidateId, kind: r.kind, value: r.value, last4: r.last4 })));

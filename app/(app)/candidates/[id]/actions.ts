@@ -19,7 +19,7 @@ export const recordVerificationAction = createAction(
     revalidate: (r: { candidateId: string }) => [`/candidates/${r.candidateId}`],
   },
   async ({ actor, input, meta }) => {
-    const result = await recordVerification({ actor, candidateId: input.candidateId, stepId: input.stepId, outcome: input.outcome, note: input.note, idempotencyKey: input.idempotencyKey, meta });
+    const result = await recordVerification({ actor, candidateId: input.candidateId, stepId: input.stepId, outcome: input.outcome, note: input.note, idempotencyKey: input.idempotencyKey, version: input.version, meta });
     return { candidateId: result.candidateId, score: result.assessment.score, band: result.assessment.band };
   },
 );

@@ -146,6 +146,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
                       done={done}
                       canRecord={roleHasPermission(actor.role, "candidates.update")}
                       idempotencyKey={randomUUID()}
+                      version={candidate.updatedAt.toISOString()}
                     />
                   );
                 })}
@@ -234,7 +235,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
           )}
           {outcomes.length ? (
             <div className="mt-4 border-t border-slate-100 pt-4">
-              <DecisionForm action={recordDecisionAction} candidateId={candidate.id} outcomes={outcomes} />
+              <DecisionForm action={recordDecisionAction} candidateId={candidate.id} screeningId={screenings.at(-1)?.id ?? ""} outcomes={outcomes} />
             </div>
           ) : null}
         </section>

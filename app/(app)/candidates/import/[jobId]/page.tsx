@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { ImportMappingForm } from "@/components/imports/import-mapping-form";
 import { ImportProgress } from "@/components/imports/import-progress";
+import { isAppError } from "@/lib/errors";
 import { IMPORT_FIELDS } from "@/lib/schemas/import";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { getImportJob } from "@/lib/server/imports/get-import-job";
@@ -16,7 +18,14 @@ const n = new Intl.NumberFormat("en");
 export default async function ImportJobPage({ params }: { params: Promise<{ jobId: string }> }) {
   const { jobId } = await params;
   const actor = await requirePageActor("candidates.create", `/candidates/import/${jobId}`);
-  const job = await getImportJob({ actor, importJobId: jobId });
+  let job;
+  try {
+    job = await getImportJob({ actor, importJobId: jobId });
+  } catch (error) {
+    // An unknown or malformed id is a 404 page, like any other missing page (never a 500).
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
   const errors = job.status === "DRAFT" ? [] : await listImportRowErrors({ actor, importJobId: job.id, limit: ERRORS_SHOWN });
   return (
     <div className="space-y-8">

@@ -4,7 +4,7 @@ import { withRoute } from "@/lib/server/route-handler";
 export const GET = withRoute({ name: "exportImportErrors", permission: "candidates.create" }, async ({ actor, params }) => {
   const jobId = String(params.jobId);
   const csv = await exportImportErrorsCsv({ actor, importJobId: jobId });
-  return new Response(`\uFEFF${csv}\r\n`, {
+  return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="import-${jobId.slice(0, 8)}-errors.csv"`,

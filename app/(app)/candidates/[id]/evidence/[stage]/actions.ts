@@ -13,7 +13,7 @@ export const submitStageEvidenceAction = createAction(
     redirectTo: (r: { candidateId: string }) => `/candidates/${r.candidateId}?screened=1`,
   },
   async ({ actor, input, meta }) => {
-    const result = await submitStageEvidence({ actor, candidateId: input.candidateId, stage: input.stage, payload: input.payload, idempotencyKey: input.idempotencyKey, meta });
+    const result = await submitStageEvidence({ actor, candidateId: input.candidateId, stage: input.stage, payload: input.payload, idempotencyKey: input.idempotencyKey, version: input.version, meta });
     return { candidateId: result.candidateId, screeningId: result.screeningId };
   },
 );

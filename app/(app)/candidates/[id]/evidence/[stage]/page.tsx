@@ -68,6 +68,7 @@ export default async function StageEvidencePage({ params }: { params: Promise<{ 
         stageOptions={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
         defaultStage={defaultStage}
         idempotencyKey={randomUUID()}
+        version={candidate.updatedAt.toISOString()}
         countries={COUNTRY_OPTIONS}
         ipContext={IP_CONTEXT[stageKey]}
       />
