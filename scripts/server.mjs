@@ -32,6 +32,8 @@ const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
 const OURS = ["x-hrs-client-ip", "x-hrs-server-token"];
 const HSTS = "max-age=31536000; includeSubDomains";
+/** How much of a refused body is read (and discarded) so the client gets its 413 rather than a reset connection. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
 const { default: next } = await import("next");
 const app = next({ dev, dir: ROOT, port, hostname: hostname ?? "localhost" });
@@ -66,9 +68,16 @@ const server = createServer((req, res) => {
   const refused = checkBodyLimit(req.method ?? "GET", pathname, req.headers["content-length"], req.headers["transfer-encoding"] !== undefined);
   if (refused) {
     const code = refused.status === 413 ? "PAYLOAD_TOO_LARGE" : "VALIDATION";
-    res.writeHead(refused.status, { "content-type": "application/json", connection: "close", "cache-control": "no-store" });
-    // Connection: close — Node drops the rest of the body with the connection instead of reading it.
+    res.writeHead(refused.status, { "content-type": "application/json", "cache-control": "no-store" });
     res.end(JSON.stringify({ error: { code, message: refused.message } }));
+    // The answer is sent before a byte of the body is used. Most clients read it only once they have sent their
+    // body, so the rest is read and thrown away (never kept) up to a bound — then the connection is cut.
+    let drained = 0;
+    req.on("data", (chunk) => {
+      drained += chunk.length;
+      if (drained > MAX_DRAIN_BYTES) req.socket.destroy();
+    });
+    req.resume();
     return;
   }
   handle(req, res);
