@@ -1,6 +1,6 @@
-// Fault: the app process (next-server, which runs the background worker) is killed with SIGKILL in the middle of a
+// Fault: the app process (our server with Next inside, which runs the background worker) is killed with SIGKILL in the middle of a
 // CSV import, and started again on the same database. The import must resume and finish with every row written
-// exactly once. The app here is our own `next start` of the production build on a database of its own (a scratch
+// exactly once. The app here is our own server (scripts/server.mjs) on the production build on a database of its own (a scratch
 // database on the DATABASE_URL server, or an embedded one), not the shared e2e server.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";

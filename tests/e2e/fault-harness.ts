@@ -6,7 +6,7 @@ import net from "node:net";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.mjs";
-import { nextCli, prismaCli, ROOT, runNode, SERVER_SCRIPT_ARGS } from "../../scripts/lib/processes.mjs";
+import { prismaCli, ROOT, runNode, SERVER_SCRIPT_ARGS } from "../../scripts/lib/processes.mjs";
 import { createScratchDatabase } from "../../scripts/lib/scratch-database.mjs";
 
 let clock = Date.now();
@@ -144,7 +144,8 @@ export class AppProcess {
   }
 
   static async start({ port, env }: { port: number; env: Record<string, string> }): Promise<AppProcess> {
-    const child = spawn(process.execPath, [nextCli(), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    // The app as `npm start` serves it: our HTTP server in front of Next (scripts/server.mjs), one process.
+    const child = spawn(process.execPath, ["scripts/server.mjs", "--port", String(port), "--hostname", "127.0.0.1"], {
       cwd: ROOT,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", ...env },
       stdio: ["ignore", "pipe", "pipe"],
