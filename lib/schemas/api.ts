@@ -73,6 +73,8 @@ export const apiHitSchema = z.object({
   evidence: z.array(z.object({ label: z.string(), value: z.string() })),
   /** Integer share of the score; the contributions of all hits sum to the score. */
   contribution: z.number().int(),
+  /** Scheme-specific (may lift a candidate on its own) rather than a common, explainable fact (ADR 0008). */
+  specific: z.boolean().optional(),
   source: z.array(z.string()),
   verificationStep: z.object({ id: z.string(), text: z.string() }),
 });
@@ -90,6 +92,18 @@ export const apiAssessmentSchema = z.object({
   band: z.enum(BANDS),
   hits: z.array(apiHitSchema),
   verificationSteps: z.array(apiVerificationStepSchema),
+  /** How corroboration shaped the score (engine-2 rulesets; null for engine-1 rulesets or no hits). */
+  corroboration: z
+    .object({
+      base: z.number(),
+      signals: z.number().int(),
+      categories: z.number().int(),
+      multiplier: z.number(),
+      capped: z.boolean(),
+      specific: z.boolean(),
+    })
+    .nullable()
+    .optional(),
   rulesetVersion: z.union([z.number().int(), z.string()]),
   engineVersion: z.string(),
 });

@@ -7,6 +7,7 @@ export default defineRule({
   indicatorIds: ["EQ-01"],
   category: "EQUIPMENT",
   severity: "H",
+  severityNote: "H (scheme-specific) for a freight forwarder; M (common) when the address only differs from the home address — relocation and family addresses are common, so alone it stays LOW.",
   title: "Laptop ship-to address differs from the home address",
   description: "The company equipment is to be shipped somewhere other than the home address on the identity document / I-9, or to a freight forwarder.",
   source: ["NYDFS24", "PSA24", "BfV24"],
@@ -26,6 +27,7 @@ export default defineRule({
       evidence.push({ label: "Ship-to address", value: formatAddress(shipTo) });
     }
     if (evidence.length === 0) return null;
-    return hit(shipTo.isFreightForwarder === true ? "The laptop is to be shipped to a freight forwarder." : "The laptop is to be shipped to an address other than the worker's home.", evidence);
+    if (shipTo.isFreightForwarder === true) return hit("The laptop is to be shipped to a freight forwarder.", evidence, "H", { specific: true });
+    return hit("The laptop is to be shipped to an address other than the worker's home.", evidence, "M", { specific: false });
   },
 });

@@ -283,7 +283,7 @@ export const RULE_CASES: Record<string, RuleCases> = {
   },
   "ship-to-differs-from-home": {
     fires: [
-      { name: "ship to another state", facts: { onboarding: { equipment: { shipTo: { line1: "88 Industrial Pkwy", city: "Nashville", postalCode: "37201", country: "US", isFreightForwarder: false } } } } },
+      { name: "ship to another state", severity: "M", facts: { onboarding: { equipment: { shipTo: { line1: "88 Industrial Pkwy", city: "Nashville", postalCode: "37201", country: "US", isFreightForwarder: false } } } } },
       { name: "freight forwarder", facts: { onboarding: { equipment: { shipTo: { isFreightForwarder: true } } } } },
     ],
     quiet: [{ name: "same address spelled differently", facts: { onboarding: { equipment: { shipTo: { line1: "1200 OAK STREET", postalCode: "43215", country: "US" } } } } }],
@@ -305,11 +305,19 @@ export const RULE_CASES: Record<string, RuleCases> = {
     quiet: [{ name: "pending", facts: { onboarding: { inPersonOnboarding: { offeredToAllAtStage: true, outcome: "pending" } } } }],
   },
   "shared-contact-identifier": {
-    fires: [{ name: "same bank account as two other names", facts: { linkage: { sharedIdentifiers: [{ kind: "bank", otherCandidateIds: ["c2", "c3"], otherNamesDiffer: true }] } } }],
+    fires: [
+      { name: "same bank account as two other names", facts: { linkage: { sharedIdentifiers: [{ kind: "bank", otherCandidateIds: ["c2", "c3"], otherNamesDiffer: true }] } } },
+      { name: "same phone as one other name", facts: { linkage: { sharedIdentifiers: [{ kind: "phone", otherCandidateIds: ["c2"], otherNamesDiffer: true }] } } },
+      { name: "same address as two other names", facts: { linkage: { sharedIdentifiers: [{ kind: "address", otherCandidateIds: ["c2", "c3"], otherNamesDiffer: true }] } } },
+      { name: "same address as one other name (household: weak)", severity: "L", facts: { linkage: { sharedIdentifiers: [{ kind: "address", otherCandidateIds: ["c2"], otherNamesDiffer: true }] } } },
+    ],
     quiet: [{ name: "same address, same family name", facts: { linkage: { sharedIdentifiers: [{ kind: "address", otherCandidateIds: ["c2"], otherNamesDiffer: false }] } } }],
   },
   "shared-ship-to": {
-    fires: [{ name: "three other workers' laptops", facts: { linkage: { sharedShipTo: { otherCandidateCount: 3, knownLaptopFarm: false } } } }],
+    fires: [
+      { name: "three other workers' laptops", facts: { linkage: { sharedShipTo: { otherCandidateCount: 3, knownLaptopFarm: false } } } },
+      { name: "one other worker's laptop (couples: common)", severity: "M", facts: { linkage: { sharedShipTo: { otherCandidateCount: 1, knownLaptopFarm: false } } } },
+    ],
     quiet: [{ name: "no other workers", facts: { linkage: { sharedShipTo: { otherCandidateCount: 0 } } } }],
   },
   "near-duplicate-resume": {
@@ -318,7 +326,7 @@ export const RULE_CASES: Record<string, RuleCases> = {
   },
   "shared-ip-or-device": {
     fires: [
-      { name: "same device as another applicant", facts: { linkage: { sharedIdentifiers: [{ kind: "device", otherCandidateIds: ["c7"] }] } } },
+      { name: "same device as another applicant", severity: "H", facts: { linkage: { sharedIdentifiers: [{ kind: "device", otherCandidateIds: ["c7"] }] } } },
       { name: "same IP as four applicants", severity: "H", facts: { linkage: { sharedIdentifiers: [{ kind: "ip", otherCandidateIds: ["c1", "c2", "c3", "c4"] }] } } },
     ],
     quiet: [{ name: "same IP as one housemate", facts: { linkage: { sharedIdentifiers: [{ kind: "ip", otherCandidateIds: ["c1"] }] } } }],

@@ -22,6 +22,8 @@ export type RulesetPreview = {
   version: number;
   /** The version in force when the preview ran. */
   publishedVersion: number;
+  /** When set, "before" is this version re-evaluated on the same facts, not the candidates' current band. */
+  againstVersion: number | null;
   /** Candidates (not withdrawn) whose latest screening was re-evaluated. */
   compared: number;
   /** Not withdrawn but never screened (nothing to re-evaluate). */
@@ -46,6 +48,8 @@ export type RulesetPreview = {
 export type PreviewRulesetOptions = {
   actor: Actor;
   rulesetVersionId: string;
+  /** Compare with this version (re-evaluated on the same stored facts) instead of each candidate's current band. */
+  againstVersionId?: string;
   /** Candidates per keyset page: bounds memory whatever the number of candidates. */
   pageSize?: number;
   sampleSize?: number;
@@ -75,24 +79,19 @@ const zeroCounts = (): BandCounts => Object.fromEntries(BANDS.map((b) => [b, 0])
  * publishing uses today's date and refreshed enrichment and linkage, so it can differ where time or data moved on.)
  * Candidates are read in keyset pages of `pageSize`, so memory stays bounded at any size.
  */
-export async function previewRuleset({ actor, rulesetVersionId, pageSize = 1_000, sampleSize = 50 }: PreviewRulesetOptions): Promise<RulesetPreview> {
+export async function previewRuleset({ actor, rulesetVersionId, againstVersionId, pageSize = 1_000, sampleSize = 50 }: PreviewRulesetOptions): Promise<RulesetPreview> {
   assertPermission(actor, "rulesets.manage");
   const started = performance.now();
-  const id = rulesetVersionIdSchema.shape.rulesetVersionId.safeParse(rulesetVersionId);
+  const ruleset = await loadRuleset(rulesetVersionId);
+  const against = againstVersionId === undefined ? null : await loadRuleset(againstVersionId);
   const db = getDb();
-  const row = id.success ? await db.rulesetVersion.findUnique({ where: { id: id.data }, select: { id: true, version: true, config: true } }) : null;
-  if (!row) throw new AppError("NOT_FOUND", "No ruleset version with that id.");
-  const parsed = safeParseRulesetConfig(row.config);
-  if (!parsed.success) {
-    throw new AppError("VALIDATION", `Version ${row.version} is not valid for this engine, so it can't be previewed.`, { fieldErrors: rulesetFieldErrors(parsed.error.issues) });
-  }
-  const ruleset: Ruleset = { version: row.version, config: parsed.data };
   const published = await getPublishedRuleset();
 
   const result: RulesetPreview = {
-    rulesetVersionId: row.id,
-    version: row.version,
+    rulesetVersionId: ruleset.id,
+    version: ruleset.version,
     publishedVersion: published.version,
+    againstVersion: against?.version ?? null,
     compared: 0,
     notScreened: 0,
     unreadable: 0,
@@ -125,7 +124,7 @@ export async function previewRuleset({ actor, rulesetVersionId, pageSize = 1_000
        ORDER BY c.id
        LIMIT ${take}`;
     if (rows.length === 0) break;
-    for (const r of rows) tally(result, r, ruleset, sampleSize);
+    for (const r of rows) tally(result, r, ruleset, against, sampleSize);
     cursor = rows[rows.length - 1].id;
     if (rows.length < take) break;
   }
@@ -133,7 +132,18 @@ export async function previewRuleset({ actor, rulesetVersionId, pageSize = 1_000
   return result;
 }
 
-function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, sampleSize: number) {
+async function loadRuleset(rulesetVersionId: string): Promise<Ruleset & { id: string; version: number }> {
+  const id = rulesetVersionIdSchema.shape.rulesetVersionId.safeParse(rulesetVersionId);
+  const row = id.success ? await getDb().rulesetVersion.findUnique({ where: { id: id.data }, select: { id: true, version: true, config: true } }) : null;
+  if (!row) throw new AppError("NOT_FOUND", "No ruleset version with that id.");
+  const parsed = safeParseRulesetConfig(row.config);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION", `Version ${row.version} is not valid for this engine, so it can't be previewed.`, { fieldErrors: rulesetFieldErrors(parsed.error.issues) });
+  }
+  return { id: row.id, version: row.version, config: parsed.data };
+}
+
+function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, against: Ruleset | null, sampleSize: number) {
   if (r.facts == null || r.latest_score === null || !isBand(r.latest_band)) {
     result.notScreened++;
     return;
@@ -145,21 +155,23 @@ function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, sampleSize: num
     return;
   }
   const assessment = evaluate(facts, ruleset, { asOf });
-  const from = r.latest_band;
+  const baseline = against ? evaluate(facts, against, { asOf }) : null;
+  const from = baseline ? baseline.band : r.latest_band;
+  const fromScore = baseline ? baseline.score : r.latest_score;
   const to = assessment.band;
   result.compared++;
   result.before[from]++;
   result.after[to]++;
   result.transitions[from][to]++;
   if (from === to) {
-    if (assessment.score !== r.latest_score) result.scoreChangedOnly++;
+    if (assessment.score !== fromScore) result.scoreChangedOnly++;
     else result.unchanged++;
     return;
   }
   if (BAND_RANK[to] > BAND_RANK[from]) result.movedUp++;
   else result.movedDown++;
   if (result.sample.length < sampleSize) {
-    result.sample.push({ candidateId: r.id, fullName: r.full_name, fromBand: from, toBand: to, fromScore: r.latest_score, toScore: assessment.score });
+    result.sample.push({ candidateId: r.id, fullName: r.full_name, fromBand: from, toBand: to, fromScore, toScore: assessment.score });
   }
 }
 
