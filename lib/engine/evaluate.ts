@@ -146,8 +146,11 @@ export function evaluate(facts: Facts, ruleset: Ruleset, options: EvaluateOption
   }
 
   const n = pending.length;
-  const inputs = new Array<{ severity: Severity; weight: number; category: Category; specific: boolean }>(n);
-  for (let i = 0; i < n; i++) inputs[i] = { severity: pending[i].severity, weight: pending[i].c.weight, category: pending[i].c.rule.category, specific: pending[i].specific };
+  const inputs = new Array<{ severity: Severity; weight: number; category: Category; specific: boolean; indicator: string }>(n);
+  for (let i = 0; i < n; i++) {
+    const rule = pending[i].c.rule;
+    inputs[i] = { severity: pending[i].severity, weight: pending[i].c.weight, category: rule.category, specific: pending[i].specific, indicator: rule.indicatorIds[0] ?? rule.id };
+  }
   const scored = scoreHits(inputs, config);
   const hits = new Array<Hit>(n);
   const order = new Array<number>(n);

@@ -4,7 +4,8 @@
  * - L-severity hits are pooled: their points add up to at most `lowSeverityCap`;
  * - the pool and every H/M hit combine like independent probabilities (noisy-OR):
  *     base = 100 × (1 − (1 − low/100) × Π (1 − points_i/100));
- * - with a `corroboration` section (engine 2), H/M hits are *signals*; independent signals reinforce each other:
+ * - with a `corroboration` section (engine 2), H/M hits are *signals* (one per indicator); independent signals
+ *   reinforce each other:
  *     m = 1 + crossCategoryBonus × (k − 1) + sameCategoryBonus × (n − k)   (n signals in k categories)
  *     exact = 100 × (1 − (1 − base/100)^m),
  *   and a single signal with common innocent explanations (n ≤ 1 and no scheme-specific hit) is capped at
@@ -24,13 +25,18 @@ export interface ScoredInput {
   category?: Category;
   /** A scheme-specific hit (not a common, explainable fact): may lift a candidate on its own. */
   specific?: boolean;
+  /**
+   * Hits of the same indicator are one signal (two rules reading one fact, e.g. a ship-to address that differs and
+   * changed late, EQ-01): they add points, but do not corroborate each other. Absent: each hit is its own signal.
+   */
+  indicator?: string;
 }
 
 /** How the corroboration model shaped the score (absent for engine-1 rulesets). */
 export interface Corroboration {
   /** Noisy-OR of the hits' points before corroboration, 0–100. */
   base: number;
-  /** H/M hits with points > 0. */
+  /** Distinct indicators among the H/M hits with points > 0. */
   signals: number;
   /** Distinct categories among the signals. */
   categories: number;
@@ -78,17 +84,18 @@ export function scoreHits(hits: readonly ScoredInput[], config: Pick<RulesetConf
   let corroboration: Corroboration | null = null;
   const model = config.corroboration;
   if (model) {
-    let signals = 0;
     let specific = false;
+    const signalKeys = new Set<string | number>();
     const categories = new Set<Category | undefined>();
     for (let i = 0; i < n; i++) {
       if (!(pts[i] > 0)) continue;
       if (hits[i].specific ?? hits[i].severity === "H") specific = true;
       if (hits[i].severity === "L") continue;
-      signals++;
+      signalKeys.add(hits[i].indicator ?? i);
       categories.add(hits[i].category);
     }
-    const k = categories.size;
+    const signals = signalKeys.size;
+    const k = Math.min(categories.size, signals);
     const multiplier = signals === 0 ? 1 : 1 + model.crossCategoryBonus * (k - 1) + model.sameCategoryBonus * (signals - k);
     const base = raw;
     raw = clamp(100 * (1 - Math.pow(1 - raw / 100, multiplier)));

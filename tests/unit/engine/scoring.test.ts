@@ -13,6 +13,7 @@ const hitArb = fc.record(
     weight: fc.double({ min: 0, max: 10, noNaN: true }),
     category: fc.constantFrom(...CATEGORIES),
     specific: fc.option(fc.boolean(), { nil: undefined }),
+    indicator: fc.option(fc.constantFrom("A-1", "A-2", "B-1"), { nil: undefined }),
   },
   { requiredKeys: ["severity", "weight"] },
 );
@@ -40,6 +41,27 @@ describe("scoreHits", () => {
     expect(bandFor(specificH.score, cfg.bandThresholds)).toBe("HIGH");
     // Common L hits are never signals: their pool stays under its cap.
     expect(scoreHits(Array.from({ length: 6 }, () => ({ severity: "L" as const, weight: 1, category: "LOCATION" as const })), cfg).score).toBe(15);
+  });
+
+  it("corroboration model: two hits of one indicator are one signal (a relocation's ship-to that also changed late stays LOW)", () => {
+    const sameFact = scoreHits(
+      [
+        { severity: "M", weight: 1, category: "EQUIPMENT", indicator: "EQ-01" },
+        { severity: "M", weight: 1, category: "EQUIPMENT", indicator: "EQ-01" },
+      ],
+      cfg,
+    );
+    expect(sameFact.corroboration).toMatchObject({ signals: 1, capped: true });
+    expect(sameFact.score).toBe(24);
+    const twoFacts = scoreHits(
+      [
+        { severity: "M", weight: 1, category: "EQUIPMENT", indicator: "EQ-01" },
+        { severity: "M", weight: 1, category: "EQUIPMENT", indicator: "EQ-03" },
+      ],
+      cfg,
+    );
+    expect(twoFacts.corroboration).toMatchObject({ signals: 2, categories: 1, capped: false });
+    expect(twoFacts.score).toBeGreaterThan(sameFact.score);
   });
 
   it("corroboration model: two M signals in different categories reach HIGH, in one category they do not", () => {
