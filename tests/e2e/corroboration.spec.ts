@@ -58,4 +58,5 @@ test("two corroborating signals in different categories reach HIGH and the page 
   await page.goto(`/candidates/${both.candidateId}`);
   await expect(page.getByTestId("score-explanation")).toContainText("2 medium or high signals in 2 different categories corroborate each other");
   await expect(page.getByText(`Score ${both.score} (high)`)).toBeVisible();
+  await expect(page.getByTestId("hit-deepfake-signs")).toContainText("Needs corroboration");
 });
