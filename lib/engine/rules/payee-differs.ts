@@ -9,6 +9,8 @@ export default defineRule({
   indicatorIds: ["PAY-02"],
   category: "PAYMENT",
   severity: "H",
+  // A joint account or the worker's own company are common: alone this stays LOW; with another signal it weighs H.
+  specificity: "common",
   title: "Payee differs from the worker, or frequent bank-detail changes",
   description: "The payee or bank-account holder is not the worker, or bank details changed several times in a short period. A payee matching a documented previous name is not counted.",
   source: ["JP24", "PSA25", "DOJ"],

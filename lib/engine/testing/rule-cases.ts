@@ -65,7 +65,10 @@ export const RULE_CASES: Record<string, RuleCases> = {
     quiet: [{ name: "unknown", facts: { interviews: [video(1, {}), video(2, {})], onboarding: { faceMatchesInterview: undefined } } }],
   },
   "deepfake-signs": {
-    fires: [{ name: "fails hand-in-front-of-face", facts: { interviews: [video(1, { handInFrontOfFaceCheck: "failed" })] } }],
+    fires: [
+      { name: "fails hand-in-front-of-face", facts: { interviews: [video(1, { handInFrontOfFaceCheck: "failed" })] } },
+      { name: "artefacts seen and the check failed (H)", severity: "H", facts: { interviews: [video(1, { deepfakeSigns: true, handInFrontOfFaceCheck: "failed" })] } },
+    ],
     quiet: [{ name: "check not done", facts: { interviews: [video(1, { handInFrontOfFaceCheck: "not_done" })] } }],
   },
   "declined-identity-proofing": {
