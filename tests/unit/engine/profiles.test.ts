@@ -119,6 +119,18 @@ describe("scheme-like profiles rise to the top bands", () => {
     expect(assess({ linkage: { sharedShipTo: { knownLaptopFarm: true } } }).band).toBe("HIGH");
   });
 
+  it("pay to another person is specific; to a company or a family account it is common", () => {
+    const pay = (payeeName: string, accountHolderName?: string) =>
+      assess({ candidate: { legalName: "David Okonkwo" }, onboarding: { payment: { payeeName, accountHolderName: accountHolderName ?? payeeName } } });
+    const other = pay("Takeshi Hamada");
+    expect(other.hits.find((h) => h.ruleId === "payee-differs")).toMatchObject({ severity: "H", specific: true });
+    expect(["HIGH", "CRITICAL"]).toContain(other.band);
+    for (const innocent of [pay("Okonkwo Consulting LLC"), pay("David Okonkwo", "Ngozi Okonkwo")]) {
+      expect(innocent.hits.find((h) => h.ruleId === "payee-differs")).toMatchObject({ specific: false });
+      expect(["CLEAR", "LOW"]).toContain(innocent.band);
+    }
+  });
+
   it("a single common signal stays LOW, however strong its severity", () => {
     const shipTo = assess({
       candidate: { homeAddress: { line1: "1 Main St", city: "Austin", region: "TX", postalCode: "78701", country: "US" } },
