@@ -121,7 +121,7 @@ describe("scheme-like profiles rise to the top bands", () => {
 
   it("pay to another person is specific; to a company or a family account it is common", () => {
     const pay = (payeeName: string, accountHolderName?: string) =>
-      assess({ candidate: { legalName: "David Okonkwo" }, onboarding: { payment: { payeeName, accountHolderName: accountHolderName ?? payeeName } } });
+      assess({ candidate: { legalName: "David Okonkwo", names: [{ source: "application", name: "David Okonkwo" }] }, onboarding: { payment: { payeeName, accountHolderName: accountHolderName ?? payeeName } } });
     const other = pay("Takeshi Hamada");
     expect(other.hits.find((h) => h.ruleId === "payee-differs")).toMatchObject({ severity: "H", specific: true });
     expect(["HIGH", "CRITICAL"]).toContain(other.band);
