@@ -324,7 +324,10 @@ export const RULE_CASES: Record<string, RuleCases> = {
     quiet: [{ name: "no other workers", facts: { linkage: { sharedShipTo: { otherCandidateCount: 0 } } } }],
   },
   "near-duplicate-resume": {
-    fires: [{ name: "96% similar", facts: { linkage: { nearDuplicateResumes: [{ candidateId: "c9", similarity: 0.96 }] } } }],
+    fires: [
+      { name: "96% similar", severity: "M", facts: { linkage: { nearDuplicateResumes: [{ candidateId: "c9", similarity: 0.96 }] } } },
+      { name: "the same text on two others (H)", severity: "H", facts: { linkage: { nearDuplicateResumes: [{ candidateId: "c8", similarity: 0.97 }, { candidateId: "c9", similarity: 0.99 }] } } },
+    ],
     quiet: [{ name: "template-level similarity", facts: { linkage: { nearDuplicateResumes: [{ candidateId: "c9", similarity: 0.6 }] } } }],
   },
   "shared-ip-or-device": {
