@@ -28,9 +28,14 @@ let apiKey: string;
 beforeAll(async () => {
   admin = await createTestUser("ADMIN");
   apiKey = (await createApiKey({ actor: admin, input: { name: "reachability", role: "RECRUITER" } })).key;
-  // PAY-04 needs an active sanctions list (the same fixture list the sanctions tests import; a re-import is a no-op).
+  // PAY-04 needs an active sanctions list: the fixture list with one title changed, so its content differs from the
+  // list sanctions.test.ts imports (whichever file runs first, each import is a new version, never "unchanged").
   const file = (name: string) => ({ name, content: readFileSync(path.join(OFAC, name), "utf8") });
-  await importSanctionsList({ actor: admin, files: [file("sdn.csv"), file("alt.csv"), file("add.csv")], publishedAt: new Date("2025-11-04T00:00:00Z") });
+  const sdn = file("sdn.csv");
+  const variant = { ...sdn, content: sdn.content.replace('"individual","DPRK3","Chief Executive Officer"', '"individual","DPRK3","Director"') };
+  expect(variant.content).not.toBe(sdn.content);
+  const imported = await importSanctionsList({ actor: admin, files: [variant, file("alt.csv"), file("add.csv")], publishedAt: new Date("2025-11-05T00:00:00Z") });
+  expect(imported.status).not.toBe("unchanged");
 });
 
 async function submit(body: CandidateSubmissionInput) {
