@@ -338,8 +338,16 @@ export const RULE_CASES: Record<string, RuleCases> = {
     quiet: [{ name: "same IP as one housemate", facts: { linkage: { sharedIdentifiers: [{ kind: "ip", otherCandidateIds: ["c1"] }] } } }],
   },
   "recurring-front-employers": {
-    fires: [{ name: "unverified employer on 4 other résumés", facts: { linkage: { recurringEmployers: [{ employerName: "Hopana Tech", otherCandidateCount: 4, employerVerified: false }] } } }],
-    quiet: [{ name: "big real employer", facts: { linkage: { recurringEmployers: [{ employerName: "Google", otherCandidateCount: 40, employerVerified: true }] } } }],
+    fires: [
+      { name: "unverified employer on 4 other résumés", facts: { linkage: { recurringEmployers: [{ employerName: "Hopana Tech", otherCandidateCount: 4, employerVerified: false }] } } },
+      { name: "own check pending, 2 earlier applicants' checks failed", facts: { linkage: { recurringEmployers: [{ employerName: "Hopana Tech", otherCandidateCount: 3, otherUnverifiedCount: 2 }] } } },
+    ],
+    quiet: [
+      { name: "big real employer", facts: { linkage: { recurringEmployers: [{ employerName: "Google", otherCandidateCount: 40, employerVerified: true }] } } },
+      { name: "own employment verified although others' checks failed", facts: { linkage: { recurringEmployers: [{ employerName: "Small Shop", otherCandidateCount: 5, employerVerified: true, otherUnverifiedCount: 2 }] } } },
+      { name: "recurring employer, nothing failed yet", facts: { linkage: { recurringEmployers: [{ employerName: "Small Shop", otherCandidateCount: 5, otherUnverifiedCount: 0 }] } } },
+      { name: "failed here but on only one other résumé", facts: { linkage: { recurringEmployers: [{ employerName: "Hopana Tech", otherCandidateCount: 1, employerVerified: false }] } } },
+    ],
   },
   "flagged-referrer": {
     fires: [{ name: "referrer flagged", facts: { sourcing: { channel: "referral", referrer: { id: "w-17", flagged: true } } } }],
