@@ -293,7 +293,13 @@ export const RULE_CASES: Record<string, RuleCases> = {
   },
   "late-ship-to-change": {
     fires: [{ name: "changed the day before shipping", facts: { onboarding: { equipment: { shippedAt: "2026-10-12T10:00:00Z", shipToChanges: [{ at: "2026-10-11T18:00:00Z" }] } } } }],
-    quiet: [{ name: "changed a month before", facts: { onboarding: { equipment: { shippedAt: "2026-10-12T10:00:00Z", shipToChanges: [{ at: "2026-09-10T18:00:00Z" }] } } } }],
+    quiet: [
+      { name: "changed a month before", facts: { onboarding: { equipment: { shippedAt: "2026-10-12T10:00:00Z", shipToChanges: [{ at: "2026-09-10T18:00:00Z" }] } } } },
+      {
+        name: "changed the day before, to the home address",
+        facts: { onboarding: { equipment: { shippedAt: "2026-10-12T10:00:00Z", shipToChanges: [{ at: "2026-10-11T18:00:00Z", to: { line1: "1200 Oak Street", city: "Columbus", region: "OH", postalCode: "43215", country: "US" } }] } } },
+      },
+    ],
   },
   "remote-access-tooling": {
     fires: [{ name: "AnyDesk and an IP-KVM", facts: { onboarding: { devices: [{ shippedSerial: "A1", remoteAccessTools: ["AnyDesk"], ipKvmDetected: true }] } } }],
