@@ -33,6 +33,20 @@ const MAX_MERGE_TOKENS = 6;
 const INITIAL_SCORE = 0.9;
 /** Taken off the score for each query token (of any weight) that found no partner in the listed name. */
 const UNMATCHED_QUERY_PENALTY = 0.05;
+/** Score of two spellings that fold to the same transliteration skeleton ("yong"/"iong", "aqsa"/"aksa"). */
+const TRANSLITERATION_SCORE = 0.95;
+
+// Alternations that transliteration from Arabic, Persian, Cyrillic, Chinese and Korean script produces for the same
+// sound. Both sides are folded; equal skeletons are spellings of one name, not a typo.
+const SKELETON_FOLDS: [RegExp, string][] = [
+  [/kh/g, "h"], [/ph/g, "f"], [/dzh/g, "j"], [/dj/g, "j"], [/zh/g, "j"], [/tch/g, "ch"], [/sch/g, "sh"], [/ck/g, "k"],
+  [/q/g, "k"], [/ks/g, "x"], [/w/g, "v"], [/ou/g, "u"], [/oo/g, "u"], [/ee/g, "i"], [/y/g, "i"], [/(.)\1/g, "$1"],
+];
+function skeleton(text: string): string {
+  let s = text;
+  for (const [re, by] of SKELETON_FOLDS) s = s.replace(re, by);
+  return s;
+}
 
 interface Token {
   text: string;
@@ -44,6 +58,8 @@ interface Token {
   joined: boolean;
   /** A single letter: an initial, which pairs with a listed token it begins but never retrieves or matches alone. */
   initial: boolean;
+  /** Transliteration skeleton (see SKELETON_FOLDS). */
+  skeleton: string;
 }
 
 interface ListedToken extends Token {
@@ -76,6 +92,11 @@ export interface TokenPairScore {
   romanisationVariant: boolean;
   /** The query token was an initial paired with the listed token it begins. */
   initial: boolean;
+  /**
+   * exact: the same spelling (or a listed romanisation variant); variant: the same transliteration skeleton;
+   * fuzzy: similar spelling (a typo); initial: a one-letter query token.
+   */
+  kind: "exact" | "variant" | "fuzzy" | "initial";
   score: number;
 }
 
@@ -147,6 +168,7 @@ function makeToken(text: string, joined = false): Token {
     numeric,
     joined,
     initial: !joined && text.length === 1 && !numeric,
+    skeleton: numeric ? text : skeleton(text),
   };
 }
 
@@ -164,6 +186,7 @@ function joinTokens(a: Token, b: Token): Token {
  */
 function tokenKeys(t: Token, probe = false): string[] {
   const keys = [`t:${t.text}`];
+  if (!t.numeric && !t.joined && !t.initial) keys.push(`k:${t.skeleton}`);
   // Tokens of up to 3 letters, numbers and joined tokens only ever match exactly (see similarity()).
   if (t.numeric || t.joined || t.text.length <= 3) return keys;
   if (t.codes) {
@@ -185,19 +208,24 @@ function tokenKeys(t: Token, probe = false): string[] {
  * 4 letters need JW ≥ 0.9 and agreeing phonetic codes ("khan"/"kahn"); 5+ letters use JW, raised a little when
  * the Double Metaphone codes agree.
  */
-function similarity(q: Token, l: Token): { jw: number; phonetic: boolean; score: number } {
-  if (q.text === l.text) return { jw: 1, phonetic: true, score: 1 };
-  if (q.initial && !l.numeric && !l.joined && l.text.length > 1 && l.text[0] === q.text) return { jw: 0, phonetic: false, score: INITIAL_SCORE };
+function similarity(q: Token, l: Token): { jw: number; phonetic: boolean; score: number; kind: TokenPairScore["kind"] } {
+  if (q.text === l.text) return { jw: 1, phonetic: true, score: 1, kind: "exact" };
+  if (q.initial) {
+    const begins = !l.numeric && !l.joined && l.text.length > 1 && l.text[0] === q.text;
+    return { jw: 0, phonetic: false, score: begins ? INITIAL_SCORE : 0, kind: "initial" };
+  }
+  // Skeletons only for 4+ letters: folding "ppi" to "pi" or "khan" to "han" makes different short names equal.
+  if (!q.numeric && !l.numeric && q.text.length >= 4 && l.text.length >= 4 && q.skeleton === l.skeleton) return { jw: 0, phonetic: true, score: TRANSLITERATION_SCORE, kind: "variant" };
   const shorter = Math.min(q.text.length, l.text.length);
-  if (q.numeric || l.numeric || q.joined || l.joined || shorter <= 3) return { jw: 0, phonetic: false, score: 0 };
+  if (q.numeric || l.numeric || q.joined || l.joined || shorter <= 3) return { jw: 0, phonetic: false, score: 0, kind: "fuzzy" };
   const phonetic =
     q.codes !== null &&
     l.codes !== null &&
     (q.codes[0] === l.codes[0] || q.codes[0] === l.codes[1] || q.codes[1] === l.codes[0]);
-  if (shorter === 4 && !phonetic) return { jw: 0, phonetic, score: 0 };
+  if (shorter === 4 && !phonetic) return { jw: 0, phonetic, score: 0, kind: "fuzzy" };
   const jw = jaroWinkler(q.chars, l.chars);
-  if (shorter === 4 && jw < 0.9) return { jw, phonetic, score: 0 };
-  return { jw, phonetic, score: phonetic ? jw + (1 - jw) * PHONETIC_BONUS : jw };
+  if (shorter === 4 && jw < 0.9) return { jw, phonetic, score: 0, kind: "fuzzy" };
+  return { jw, phonetic, score: phonetic ? jw + (1 - jw) * PHONETIC_BONUS : jw, kind: "fuzzy" };
 }
 
 /** Variants of a token list with one adjacent pair joined (the list itself first). */
@@ -235,7 +263,8 @@ function bestPair(q: Token, l: ListedToken): TokenPairScore | null {
         jaroWinkler: s.jw,
         phoneticAgreement: s.phonetic,
         romanisationVariant: spelling.text !== l.text,
-        initial: q.initial && q.text !== spelling.text,
+        initial: s.kind === "initial",
+        kind: s.kind === "exact" && spelling.text !== l.text ? "variant" : s.kind,
         score: s.score,
       };
       if (s.score === 1) break;
@@ -274,7 +303,12 @@ function scoreForm(query: Token[], listed: ListedToken[], cache: PairCache): Sco
   const pairs: TokenPairScore[] = [];
   let qSum = 0;
   let lSum = 0;
-  let fullDistinctivePairs = 0;
+  // A listed form made only of generic words ("INDUSTRIAL SOLUTIONS") is judged on those words.
+  let listedDistinctive = 0;
+  for (const t of listed) if (t.weight === 1) listedDistinctive++;
+  const distinctive = (t: Token) => t.weight === 1 || listedDistinctive === 0;
+  let distinctivePairs = 0;
+  let strongPairs = 0;
   for (const c of candidates) {
     if (usedQ[c.i] || usedL[c.j]) continue;
     usedQ[c.i] = 1;
@@ -282,17 +316,20 @@ function scoreForm(query: Token[], listed: ListedToken[], cache: PairCache): Sco
     pairs.push(c.pair);
     qSum += query[c.i].weight * c.pair.score;
     lSum += listed[c.j].weight * c.pair.score;
-    if (!c.pair.initial && listed[c.j].weight === 1) fullDistinctivePairs++;
+    if (!c.pair.initial && distinctive(listed[c.j])) {
+      distinctivePairs++;
+      if (c.pair.kind !== "fuzzy") strongPairs++;
+    }
   }
-  // Initials and generic words corroborate; they never make a match on their own.
-  if (fullDistinctivePairs === 0) return null;
+  // Initials and generic words corroborate; they never make a match on their own, and neither do typos alone: at
+  // least one distinctive token must be spelled the same (or as a transliteration/romanisation variant).
+  if (strongPairs === 0) return null;
   let unmatchedQuery = 0;
   for (let i = 0; i < query.length; i++) if (!usedQ[i]) unmatchedQuery += query[i].joined ? 2 : 1;
-  // A short listed form (one distinctive token, e.g. an acronym alias) must account for the whole query: "Oracle
-  // Systems" is not the listed "ORACLE", and a former employer's full name is not a steel company's short alias.
-  let listedDistinctive = 0;
-  for (const t of listed) if (t.weight === 1) listedDistinctive += t.joined ? 2 : 1;
-  if (listedDistinctive <= 1 && unmatchedQuery > 0) return null;
+  // A match that rests on one distinctive word must be the whole name on both sides: "Oracle Systems" is not the
+  // listed "ORACLE", "Falcon" is not "FALCON SYSTEMS", and a former employer's name is not a steel company's short
+  // alias because one word of it looks alike ("Cisco" / "ZISCO" was already refused as a typo-only match).
+  if (distinctivePairs <= 1 && (unmatchedQuery > 0 || usedL.includes(0))) return null;
   const queryCoverage = qSum / totalWeight(query);
   const listedCoverage = lSum / totalWeight(listed);
   if (queryCoverage < COVERAGE_GATE || listedCoverage < COVERAGE_GATE) return null;
@@ -368,7 +405,9 @@ export function buildSanctionsIndex(list: SanctionsList): SanctionsIndex {
     const norm = normaliseName(name);
     if (norm.tokens.length === 0) return;
     for (const tokens of withJoinedPairs(norm.tokens.map(listedToken), joinListed)) {
-      const key = `${entry}|${tokens.map((t) => t.text).join(" ")}`;
+      // Joined tokens compare exactly only, so a form with a joined "silverstar" must not hide an alias that
+      // spells "SILVERSTAR" as one word (and may carry a typo).
+      const key = `${entry}|${tokens.map((t) => (t.joined ? `+${t.text}` : t.text)).join(" ")}`;
       if (seenForms.has(key)) continue;
       seenForms.add(key);
       forms.push({ entry, nameType, strength, listedName: name, normalised: norm.normalised, droppedLegalForms: norm.droppedLegalForms, tokens, minHits: minHitsFor(tokens) });
@@ -404,7 +443,9 @@ export function buildSanctionsIndex(list: SanctionsList): SanctionsIndex {
   });
   const keyTokensBuild = new Map<string, number[]>();
   for (const [t, id] of tokenIds) {
-    if (t.weight < 1) continue; // generic words are scored but never retrieve on their own
+    // Generic words are keyed too: a typo of one ("informatin") is a distinctive query token that must still reach
+    // the listed "information", and a name made only of generic words must be retrievable. Probes are taken rarest
+    // first, so the long lists behind generic keys rarely add forms.
     const keys = new Set(t.spellings.flatMap((sp) => tokenKeys(sp)));
     for (const k of keys) {
       const list = keyTokensBuild.get(k);
@@ -439,6 +480,8 @@ export function buildSanctionsIndex(list: SanctionsList): SanctionsIndex {
     // Probes: distinctive query tokens and joined pairs. A joined probe stands for two query tokens.
     const probes = new Map<string, { token: Token; worth: number }>();
     for (const v of variants) for (const t of v) if (t.weight === 1 && !t.initial) probes.set(t.text, { token: t, worth: t.joined ? 2 : 1 });
+    // A query of generic words only ("Industrial Solutions") probes with them.
+    if (probes.size === 0) for (const t of queryTokens) if (!t.initial) probes.set(t.text, { token: t, worth: 1 });
     // Initials are never probed (a letter would reach every name): like generic words, they only add to coverage.
     const initials = queryTokens.filter((t) => t.initial).length;
     const qTotal = queryTokens.reduce((sum, t) => sum + t.weight, 0);
