@@ -156,6 +156,8 @@ export interface SanctionsIndex {
   readonly formCount: number;
   screenName(name: string, options?: ScreenOptions): SanctionsCandidate[];
   screenWalletAddress(address: string): WalletCandidate[];
+  /** The listed entry (dates of birth, ID numbers, addresses, wallets) for corroborating a candidate. */
+  entry(entNum: number): SanctionsEntry | undefined;
 }
 
 function makeToken(text: string, joined = false): Token {
@@ -607,7 +609,9 @@ export function buildSanctionsIndex(list: SanctionsList): SanctionsIndex {
     });
   }
 
+  const byEntNum = new Map(entries.map((e) => [e.entNum, e]));
   return {
+    entry: (entNum: number) => byEntNum.get(entNum),
     publishedAt: list.publishedAt,
     entryCount: entries.length,
     formCount: forms.length,

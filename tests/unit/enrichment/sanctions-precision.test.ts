@@ -17,6 +17,8 @@ const entry = (entNum: number, name: string, type: SanctionsEntry["type"], alias
   aliases: aliases.map(([n, strength], i) => ({ altNum: entNum * 10 + i, type: "aka", name: n, strength })),
   addresses: [],
   digitalCurrencyAddresses: [],
+  datesOfBirth: [],
+  idNumbers: [],
 });
 
 const index = buildSanctionsIndex({
