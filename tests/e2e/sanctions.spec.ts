@@ -57,7 +57,7 @@ test.describe("sanctions lists (admin)", () => {
 
 // Issue 10: a similar name is not the same person. Runs after the import above (same file, one worker), against the
 // fixture list where KIM, Sang Man (DPRK3) is listed with DOB 05 Mar 1971.
-test("a name-only match on a listed person shows as a possible match (Medium) with what agreed and conflicted; an agreeing date of birth makes it High", async ({ page, login, request }) => {
+test("a name-only match on a listed person shows as a possible match (Medium) with what agreed and conflicted; a date of birth recorded on the form that agrees makes it High", async ({ page, login, request }) => {
   await login("admin");
   const { key } = await createApiKeyThroughUi(page, { role: "RECRUITER" });
   const submit = async (tag: string, observations: Record<string, unknown>) => {
@@ -82,9 +82,14 @@ test("a name-only match on a listed person shows as a possible match (Medium) wi
   await expect(nameOnly).toContainText("possible match — review (name only)");
   await expect(nameOnly).toContainText("Agreed: none. Conflicting: none");
 
-  await page.goto(`/candidates/${await submit("dob", { dateOfBirth: "1971-03-05" })}`);
+  // The date of birth from the ID document, recorded on the application form, corroborates the match: High.
+  await page.getByRole("navigation", { name: "Add evidence" }).getByRole("link", { name: "Application" }).click();
+  await page.getByLabel("Date of birth (from the ID document)").fill("1971-03-05");
+  await page.getByRole("button", { name: "Save and screen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Evidence saved and screened.");
   const corroborated = page.getByTestId("hit-sanctions-candidate-match");
   await expect(corroborated).toContainText("High");
+  await expect(corroborated).toContainText("name match corroborated");
   await expect(corroborated).toContainText("Agreed: date of birth (1971-03-05 agrees with listed DOB 05 Mar 1971)");
 
   // A bad date of birth is refused at the API with its reason.
