@@ -258,6 +258,12 @@ describe("sanctions lists", () => {
     expect(conflict?.severity).toBe("M");
     expect(conflict?.evidence[0].value).toContain("Conflicting: date of birth (1990-01-01 differs from listed DOB 05 Mar 1971)");
 
+    // The applicant's date of birth describes the applicant, not a payee of the same name.
+    const payee = await screenSanctions({ names: [], employers: [], payees: ["Kim Sang Man"], wallets: [], attributes: { dateOfBirth: "1971-03-05" } });
+    expect(payee.matches.find((m) => m.subject === "payee")?.corroboration).toEqual({ agreed: [], conflicted: [] });
+    const own = await screenSanctions({ names: ["Kim Sang Man"], employers: [], payees: [], wallets: [], attributes: { dateOfBirth: "1971-03-05" } });
+    expect(own.matches[0].corroboration.agreed.map((a) => a.attribute)).toEqual(["dateOfBirth"]);
+
     // Validated where submissions enter (API, forms, CSV): an impossible date of birth is refused with its reason.
     const bad = candidateSubmissionSchema.safeParse({ profile: { candidate: { legalName: "A", email: "a@example.com" }, observations: { dateOfBirth: "2199-01-01" } } });
     expect(bad.success).toBe(false);

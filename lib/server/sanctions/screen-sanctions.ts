@@ -93,9 +93,12 @@ export async function screenSanctions({ names, employers, agency, payees, wallet
           return h && idHashes.has(h.hash) ? (idHashes.get(h.hash) ?? "") : null;
         }
       : undefined;
-  const corroborationOf = (entNum: number): Corroboration => {
+  // The applicant's date of birth, country and ID numbers describe the applicant, so they are compared only with
+  // matches on the applicant's own names; a payee, employer or agency is someone else, and only wallets compare.
+  const corroborationOf = (entNum: number, subject: SanctionsSubject): Corroboration => {
     const entry = index.entry(entNum);
     if (!entry) return { agreed: [], conflicted: [] };
+    if (subject !== "name") return corroborate(entry, { wallets });
     return corroborate(entry, { dateOfBirth: attributes.dateOfBirth, countries: attributes.countries, idNumberAgrees, wallets });
   };
   const best = new Map<string, SanctionsMatch>();
@@ -122,7 +125,7 @@ export async function screenSanctions({ names, employers, agency, payees, wallet
           entNum: c.entNum,
           entryType: c.entryType,
           aliasStrength: c.aliasStrength,
-          corroboration: corroborationOf(c.entNum),
+          corroboration: corroborationOf(c.entNum, subject),
           breakdown: {
             kind: "name",
             matchedName: c.matchedName,
@@ -148,7 +151,7 @@ export async function screenSanctions({ names, employers, agency, payees, wallet
         entNum: w.entNum,
         entryType: w.entryType,
         aliasStrength: null,
-        corroboration: corroborationOf(w.entNum),
+        corroboration: corroborationOf(w.entNum, "wallet"),
         breakdown: { kind: "wallet", currency: w.currency, address: w.address, entryType: w.entryType },
       });
     }
