@@ -59,7 +59,7 @@ function generatedList(): SanctionsList {
       altNum: altNum++, type: "aka" as const, name: individual ? `${word()}, ${word()}` : `${word()} ${word()}`, strength: null,
     }));
     entries.push({ entNum: i + 1, name, type: individual ? "individual" : "entity", programs: ["SDGT"], title: null, remarks: null,
-      aliases, addresses: [], digitalCurrencyAddresses: [] });
+      aliases, addresses: [], digitalCurrencyAddresses: [], datesOfBirth: [], idNumbers: [] });
   }
   return { source: "ofac-csv", publishedAt: null, entries };
 }

@@ -315,6 +315,8 @@ const enrichmentSchema = z.strictObject({
 });
 
 export const SANCTIONS_SUBJECTS = ["name", "employer", "agency", "payee", "wallet"] as const;
+export const SANCTIONS_ATTRIBUTES = ["dateOfBirth", "addressCountry", "idNumber", "wallet"] as const;
+const sanctionsAttributeSchema = z.strictObject({ attribute: z.enum(SANCTIONS_ATTRIBUTES), detail: z.string() });
 const sanctionsSchema = z.strictObject({
   listVersion: opt(z.string()),
   matches: opt(
@@ -326,6 +328,14 @@ const sanctionsSchema = z.strictObject({
         program: opt(z.string()),
         /** Matcher score 0–1. */
         score: probability,
+        /** The listed entry's type: name-only matches on persons are "possible match — review". */
+        entryType: opt(z.enum(["individual", "entity", "vessel", "aircraft"])),
+        /** "weak": the match rests on an OFAC weak alias only, which corroborates but never makes a hit. */
+        aliasStrength: opt(z.enum(["strong", "weak"])),
+        /** The applicant's attributes that agree with the listed entry's (date of birth, address country, ID, wallet). */
+        agreed: opt(z.array(sanctionsAttributeSchema)),
+        /** …and those that contradict it (a different date of birth). */
+        conflicted: opt(z.array(sanctionsAttributeSchema)),
       }),
     ),
   ),

@@ -55,6 +55,12 @@ export const STAGE_FORMS: Record<"APPLICATION" | "INTERVIEW" | "ONBOARDING", { t
             ],
           },
           { kind: "tristate", path: "candidate.nameChange.documented", label: "Documented legal name change (marriage, court order)" },
+          {
+            kind: "date",
+            path: "observations.dateOfBirth",
+            label: "Date of birth (from the ID document)",
+            hint: "Optional. Only compared with the dates of birth of a sanctions-list entry whose name matches; never scored.",
+          },
         ],
       },
       {

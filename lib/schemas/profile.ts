@@ -34,6 +34,15 @@ const observationsBase = {
   resumeText: opt(z.string().max(200_000)),
   /** Crypto wallet addresses the candidate gave for payment (screened against the sanctions list). */
   walletAddresses: opt(z.array(z.string().trim().min(10).max(200)).max(20)),
+  /**
+   * Date of birth from the identity document (YYYY-MM-DD). Used ONLY to corroborate or rule out a sanctions-list
+   * name match (OFAC lists dates of birth); never scored, never passed to the rules engine, never used for age.
+   */
+  dateOfBirth: opt(
+    z.iso
+      .date({ error: "Date of birth must be YYYY-MM-DD" })
+      .refine((d) => d >= "1900-01-01" && d <= new Date().toISOString().slice(0, 10), { error: "Date of birth must be between 1900-01-01 and today" }),
+  ),
 };
 
 /** Sensitive numbers as given (API, forms, CSV). The server hashes them before anything is stored. */

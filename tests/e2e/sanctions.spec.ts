@@ -1,5 +1,7 @@
 import path from "node:path";
+import { createApiKeyThroughUi } from "./api-key-helper";
 import { expect, test } from "./fixtures";
+import { NO_KEEP_ALIVE } from "./screening-paths";
 
 const FIXTURES = path.join(import.meta.dirname, "../fixtures/ofac");
 const CSV_SET = ["sdn.csv", "alt.csv", "add.csv"].map((f) => path.join(FIXTURES, f));
@@ -51,6 +53,52 @@ test.describe("sanctions lists (admin)", () => {
     await expect(form.getByRole("alert")).toContainText("carry no publication date");
     await expect(form.getByLabel("Publication date")).toHaveAttribute("aria-invalid", "true");
   });
+});
+
+// Issue 10: a similar name is not the same person. Runs after the import above (same file, one worker), against the
+// fixture list where KIM, Sang Man (DPRK3) is listed with DOB 05 Mar 1971.
+test("a name-only match on a listed person shows as a possible match (Medium) with what agreed and conflicted; a date of birth recorded on the form that agrees makes it High", async ({ page, login, request }) => {
+  await login("admin");
+  const { key } = await createApiKeyThroughUi(page, { role: "RECRUITER" });
+  const submit = async (tag: string, observations: Record<string, unknown>) => {
+    const res = await request.post("/api/v1/candidates", {
+      headers: { authorization: `Bearer ${key}`, ...NO_KEEP_ALIVE },
+      data: { stage: "APPLICATION", profile: { candidate: { legalName: "Kim Sang Man", email: `kim.${tag}.${Date.now()}@example.org` }, observations } },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()).candidateId as string;
+  };
+
+  // A different date of birth: still only a possible match, and the conflict is shown on the hit.
+  await page.goto(`/candidates/${await submit("conflict", { dateOfBirth: "1990-01-01" })}`);
+  const possible = page.getByTestId("hit-sanctions-candidate-match");
+  await expect(possible).toContainText("Medium");
+  await expect(possible).toContainText('possible match — review (a listed attribute conflicts): "KIM, Sang Man" (DPRK3)');
+  await expect(possible).toContainText("Conflicting: date of birth (1990-01-01 differs from listed DOB 05 Mar 1971)");
+
+  await page.goto(`/candidates/${await submit("name-only", {})}`);
+  const nameOnly = page.getByTestId("hit-sanctions-candidate-match");
+  await expect(nameOnly).toContainText("Medium");
+  await expect(nameOnly).toContainText("possible match — review (name only)");
+  await expect(nameOnly).toContainText("Agreed: none. Conflicting: none");
+
+  // The date of birth from the ID document, recorded on the application form, corroborates the match: High.
+  await page.getByRole("navigation", { name: "Add evidence" }).getByRole("link", { name: "Application" }).click();
+  await page.getByLabel("Date of birth (from the ID document)").fill("1971-03-05");
+  await page.getByRole("button", { name: "Save and screen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Evidence saved and screened.");
+  const corroborated = page.getByTestId("hit-sanctions-candidate-match");
+  await expect(corroborated).toContainText("High");
+  await expect(corroborated).toContainText("name match corroborated");
+  await expect(corroborated).toContainText("Agreed: date of birth (1971-03-05 agrees with listed DOB 05 Mar 1971)");
+
+  // A bad date of birth is refused at the API with its reason.
+  const bad = await request.post("/api/v1/candidates", {
+    headers: { authorization: `Bearer ${key}`, ...NO_KEEP_ALIVE },
+    data: { stage: "APPLICATION", profile: { candidate: { legalName: "Kim Sang Man", email: `kim.bad.${Date.now()}@example.org` }, observations: { dateOfBirth: "2199-01-01" } } },
+  });
+  expect(bad.status()).toBe(400);
+  expect(await bad.text()).toContain("Date of birth must be between 1900-01-01 and today");
 });
 
 test("a recruiter is refused the sanctions page and does not see its link", async ({ page, login }) => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { candidateSubmissionSchema } from "@/lib/schemas/profile";
 import type { Actor } from "@/lib/server/auth/authorization";
 import { getDb } from "@/lib/server/db";
 import { getActiveSanctionsIndex, invalidateActiveSanctionsIndex } from "@/lib/server/sanctions/get-active-sanctions-index";
@@ -12,6 +13,7 @@ import { sanctionsContentHash } from "@/lib/server/sanctions/parse-sanctions-fil
 import { MAX_SANCTIONS_FILE_BYTES, sanctionsUploadSchema } from "@/lib/server/sanctions/sanctions-upload-schema";
 import { screenSanctions } from "@/lib/server/sanctions/screen-sanctions";
 import { createSystemActor } from "@/lib/server/sanctions/system-actor";
+import { submitCandidate } from "@/lib/server/screening/submit-candidate";
 import { createTestUser } from "../support/factories";
 
 const FIXTURES = path.join(import.meta.dirname, "../fixtures/ofac");
@@ -220,6 +222,53 @@ describe("sanctions lists", () => {
     // Same process: the importer invalidated the cache, so the next screening uses the CSV version.
     const screened = await screenSanctions({ names: ["Jong Song Hwa"], employers: [], payees: [], wallets: [] });
     expect(screened.listId).toBe(csvListId);
+  });
+
+  it("a name-only match on a listed person is a possible match (M); a date of birth or ID number that agrees makes it High; a different date of birth is shown as a conflict (real submit path)", async () => {
+    invalidateActiveSanctionsIndex();
+    // The list in force was imported with the dates of birth and ID numbers it lists (new columns, issue 10).
+    const active = (await activeLists())[0];
+    const kimRow = await getDb().sanctionsEntry.findFirstOrThrow({ where: { listId: active.id, entNum: 90005 }, select: { datesOfBirth: true, idNumbers: true } });
+    expect(kimRow).toEqual({ datesOfBirth: ["05 Mar 1971"], idNumbers: [{ type: "Passport", number: "836410023", country: "Korea, North" }] });
+
+    const submit = async (tag: string, observations: Record<string, unknown>) => {
+      const { assessment } = await submitCandidate({
+        actor: recruiter,
+        submission: {
+          stage: "APPLICATION",
+          profile: { candidate: { legalName: "Kim Sang Man", email: `kim.${tag}.${Date.now()}@example.com` }, observations },
+        },
+      });
+      return assessment.hits.find((h) => h.ruleId === "sanctions-candidate-match");
+    };
+    const nameOnly = await submit("name-only", {});
+    expect(nameOnly?.severity).toBe("M");
+    expect(nameOnly?.evidence[0].value).toMatch(/possible match — review \(name only\).*Agreed: none/);
+
+    const byDob = await submit("dob", { dateOfBirth: "1971-03-05" });
+    expect(byDob?.severity).toBe("H");
+    expect(byDob?.evidence[0].value).toContain("Agreed: date of birth (1971-03-05 agrees with listed DOB 05 Mar 1971)");
+
+    // The raw passport number is hashed before anything is stored; the match is made on the keyed hash.
+    const byPassport = await submit("passport", { governmentIdNumbers: ["836 410 023"] });
+    expect(byPassport?.severity).toBe("H");
+    expect(byPassport?.evidence[0].value).toContain("ID number (Passport ending 0023 (Korea, North)");
+
+    const conflict = await submit("conflict", { dateOfBirth: "1990-01-01" });
+    expect(conflict?.severity).toBe("M");
+    expect(conflict?.evidence[0].value).toContain("Conflicting: date of birth (1990-01-01 differs from listed DOB 05 Mar 1971)");
+
+    // The applicant's date of birth describes the applicant, not a payee of the same name.
+    const payee = await screenSanctions({ names: [], employers: [], payees: ["Kim Sang Man"], wallets: [], attributes: { dateOfBirth: "1971-03-05" } });
+    expect(payee.matches.find((m) => m.subject === "payee")?.corroboration).toEqual({ agreed: [], conflicted: [] });
+    const own = await screenSanctions({ names: ["Kim Sang Man"], employers: [], payees: [], wallets: [], attributes: { dateOfBirth: "1971-03-05" } });
+    expect(own.matches[0].corroboration.agreed.map((a) => a.attribute)).toEqual(["dateOfBirth"]);
+
+    // Validated where submissions enter (API, forms, CSV): an impossible date of birth is refused with its reason.
+    const bad = candidateSubmissionSchema.safeParse({ profile: { candidate: { legalName: "A", email: "a@example.com" }, observations: { dateOfBirth: "2199-01-01" } } });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]).toMatchObject({ path: ["profile", "observations", "dateOfBirth"], message: "Date of birth must be between 1900-01-01 and today" });
+    expect(candidateSubmissionSchema.safeParse({ profile: { candidate: { legalName: "A", email: "a@example.com" }, observations: { dateOfBirth: "05/03/1971" } } }).success).toBe(false);
   });
 
   it("lists the history newest first with who imported each version", async () => {

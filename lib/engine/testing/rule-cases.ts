@@ -278,7 +278,10 @@ export const RULE_CASES: Record<string, RuleCases> = {
   },
   "sanctions-candidate-match": {
     fires: [{ name: "payee matches an SDN entry", facts: { sanctions: { matches: [{ subject: "payee", queryValue: "Chinyong IT Co", listedName: "CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY", program: "DPRK3", score: 0.93 }] } } }],
-    quiet: [{ name: "weak name similarity", facts: { sanctions: { matches: [{ subject: "name", queryValue: "Jordan Miller", listedName: "Jong Min", score: 0.62 }] } } }],
+    quiet: [
+      { name: "weak name similarity", facts: { sanctions: { matches: [{ subject: "name", queryValue: "Jordan Miller", listedName: "Jong Min", score: 0.62 }] } } },
+      { name: "OFAC weak alias only, nothing agrees", facts: { sanctions: { matches: [{ subject: "employer", queryValue: "Chinyong", listedName: "CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY", score: 1, entryType: "entity", aliasStrength: "weak", agreed: [] }] } } },
+    ],
   },
   "concurrent-employment-records": {
     fires: [{ name: "earnings on other payrolls", facts: { onboarding: { postOfferChecks: { concurrentEmployment: true } } } }],

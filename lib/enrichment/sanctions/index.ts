@@ -12,3 +12,13 @@ export {
   type TokenPairScore,
   type WalletCandidate,
 } from "./screening-index";
+export {
+  corroborate,
+  ofacCountryCode,
+  parseListedDob,
+  CORROBORATING_ATTRIBUTES,
+  type ApplicantAttributes,
+  type CorroboratingAttribute,
+  type Corroboration,
+  type CorroborationItem,
+} from "./corroborate";

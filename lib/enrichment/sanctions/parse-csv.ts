@@ -5,6 +5,8 @@ import {
   SanctionsFileError,
   splitPrograms,
   weakAliasesIn,
+  datesOfBirthIn,
+  idNumbersIn,
   type AliasType,
   type SanctionsEntry,
   type SanctionsList,
@@ -146,6 +148,8 @@ export function parseOfacCsv(files: OfacCsvFiles, options: OfacCsvOptions = {}):
       aliases: weakAliasesIn(remarks),
       addresses: [],
       digitalCurrencyAddresses: digitalCurrencyAddressesIn(remarks),
+      datesOfBirth: datesOfBirthIn(remarks),
+      idNumbers: idNumbersIn(remarks),
     };
     entries.push(entry);
     byNum.set(entNum, entry);

@@ -3,6 +3,7 @@
 // stays flat on the full list. Namespace prefixes are ignored; unknown elements are skipped.
 import {
   digitalCurrencyAddressesIn,
+  isPersonalIdType,
   SanctionsFileError,
   type AliasType,
   type SanctionsAlias,
@@ -95,8 +96,12 @@ function toEntry(file: string, node: XmlNode): SanctionsEntry {
     };
   });
   const remarks = childText(node, "remarks");
-  const wallets = children(node, "idList", "id")
-    .map((id) => ({ type: childText(id, "idType") ?? "", number: childText(id, "idNumber") }))
+  const ids = children(node, "idList", "id").map((id) => ({ type: childText(id, "idType") ?? "", number: childText(id, "idNumber"), country: childText(id, "idCountry") }));
+  const idNumbers = ids.filter((id) => isPersonalIdType(id.type) && id.number).map((id) => ({ type: id.type, number: id.number!, country: id.country }));
+  const datesOfBirth = children(node, "dateOfBirthList", "dateOfBirthItem")
+    .map((d) => childText(d, "dateOfBirth"))
+    .filter((d): d is string => Boolean(d));
+  const wallets = ids
     .filter((id) => id.type.startsWith("Digital Currency Address") && id.number)
     .map((id) => ({ currency: id.type.replace("Digital Currency Address - ", "").trim().toUpperCase(), address: id.number! }));
   const fromRemarks = digitalCurrencyAddressesIn(remarks).filter((r) => !wallets.some((w) => w.address === r.address));
@@ -110,6 +115,8 @@ function toEntry(file: string, node: XmlNode): SanctionsEntry {
     aliases,
     addresses,
     digitalCurrencyAddresses: [...wallets, ...fromRemarks],
+    datesOfBirth,
+    idNumbers,
   };
 }
 

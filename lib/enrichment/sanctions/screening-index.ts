@@ -7,9 +7,16 @@
 //
 // Scoring: tokens are paired one-to-one (greedy on similarity); a pair counts when its similarity ≥ 0.84, where
 // similarity is Jaro-Winkler, raised a little when the Double Metaphone codes agree; tokens of up to 3 letters,
-// numbers and joined tokens must be equal (see similarity()). Coverage of the query and of the listed name are both computed (generic business
-// words weigh 0.2); both must reach 0.6, and the score is their mean. So "Kim Min-jun" does not reach
-// "KIM, Sang Man" by sharing a surname. Every result is a candidate for review, never a verdict.
+// numbers and joined tokens must be equal, and a one-letter query token (an initial) pairs with a listed token it
+// begins (see similarity()). Coverage of the query and of the listed name are both computed (generic business
+// words weigh 0.2); both must reach 0.6, and the score is their mean less a penalty per unmatched query token
+// (see scoreForm()). Length and token awareness (issue 10): a listed form with one distinctive token (a short
+// alias such as "ORACLE" or "MSC") only matches a query with no token left over, so a longer ordinary name that
+// contains it is not a candidate; at least one full (non-initial) distinctive token must pair; legal-form words
+// are dropped before matching and shown in the breakdown. So "Kim Min-jun" does not reach "KIM, Sang Man" by
+// sharing a surname. Every result is a candidate for review, never a verdict. Weak aliases (OFAC's own low-quality
+// marking) are returned only when no primary name or strong alias of the same entry matches, flagged as weak, and
+// the sanctions rule treats them as corroboration only.
 import { jaroWinkler } from "@skyra/jaro-winkler";
 import { doubleMetaphone } from "double-metaphone";
 
@@ -22,6 +29,24 @@ const TOKEN_MATCH_MIN = 0.84;
 const COVERAGE_GATE = 0.6;
 const PHONETIC_BONUS = 0.3; // share of the gap to 1.0 closed when the phonetic codes agree
 const MAX_MERGE_TOKENS = 6;
+/** Score of an initial ("S.") paired with a listed token that begins with it. */
+const INITIAL_SCORE = 0.9;
+/** Taken off the score for each query token (of any weight) that found no partner in the listed name. */
+const UNMATCHED_QUERY_PENALTY = 0.05;
+/** Score of two spellings that fold to the same transliteration skeleton ("yong"/"iong", "aqsa"/"aksa"). */
+const TRANSLITERATION_SCORE = 0.95;
+
+// Alternations that transliteration from Arabic, Persian, Cyrillic, Chinese and Korean script produces for the same
+// sound. Both sides are folded; equal skeletons are spellings of one name, not a typo.
+const SKELETON_FOLDS: [RegExp, string][] = [
+  [/kh/g, "h"], [/ph/g, "f"], [/dzh/g, "j"], [/dj/g, "j"], [/zh/g, "j"], [/tch/g, "ch"], [/sch/g, "sh"], [/ck/g, "k"],
+  [/q/g, "k"], [/ks/g, "x"], [/w/g, "v"], [/ou/g, "u"], [/oo/g, "u"], [/ee/g, "i"], [/y/g, "i"], [/(.)\1/g, "$1"],
+];
+function skeleton(text: string): string {
+  let s = text;
+  for (const [re, by] of SKELETON_FOLDS) s = s.replace(re, by);
+  return s;
+}
 
 interface Token {
   text: string;
@@ -31,6 +56,10 @@ interface Token {
   numeric: boolean;
   /** Made by joining two adjacent tokens: compared exactly only, so spacing variants never stack with typos. */
   joined: boolean;
+  /** A single letter: an initial, which pairs with a listed token it begins but never retrieves or matches alone. */
+  initial: boolean;
+  /** Transliteration skeleton (see SKELETON_FOLDS). */
+  skeleton: string;
 }
 
 interface ListedToken extends Token {
@@ -47,6 +76,7 @@ interface NameForm {
   /** The name as listed (primary name or alias text). */
   listedName: string;
   normalised: string;
+  droppedLegalForms: string[];
   tokens: ListedToken[];
   /** Fewest listed tokens that must match for the listed coverage to reach the gate (retrieval pruning). */
   minHits: number;
@@ -60,6 +90,13 @@ export interface TokenPairScore {
   jaroWinkler: number;
   phoneticAgreement: boolean;
   romanisationVariant: boolean;
+  /** The query token was an initial paired with the listed token it begins. */
+  initial: boolean;
+  /**
+   * exact: the same spelling (or a listed romanisation variant); variant: the same transliteration skeleton;
+   * fuzzy: similar spelling (a typo); initial: a one-letter query token.
+   */
+  kind: "exact" | "variant" | "fuzzy" | "initial";
   score: number;
 }
 
@@ -75,14 +112,16 @@ export interface SanctionsCandidate {
   entryType: SdnType;
   programs: string[];
   score: number;
-  query: { input: string; normalised: string };
-  listed: { normalised: string };
+  query: { input: string; normalised: string; droppedLegalForms: string[] };
+  listed: { normalised: string; droppedLegalForms: string[] };
   breakdown: {
     pairs: TokenPairScore[];
     queryCoverage: number;
     listedCoverage: number;
     unmatchedQueryTokens: string[];
     unmatchedListedTokens: string[];
+    /** Points taken off for query tokens left unmatched. */
+    unmatchedPenalty: number;
   };
 }
 
@@ -102,7 +141,10 @@ export interface ScreenOptions {
   threshold?: number;
   /** Restrict to entry types, e.g. ["individual"] for a person, ["entity"] for an employer. */
   types?: SdnType[];
-  /** Weak aliases (OFAC's low-quality a.k.a.s) take part unless this is false. */
+  /**
+   * Weak aliases (OFAC's low-quality a.k.a.s) take part unless this is false. A weak alias is returned only when
+   * no primary name or strong alias of the same entry passes, and is flagged `aliasStrength: "weak"`.
+   */
   includeWeakAliases?: boolean;
   /** Maximum number of candidates returned (best first); default 20. */
   limit?: number;
@@ -114,6 +156,8 @@ export interface SanctionsIndex {
   readonly formCount: number;
   screenName(name: string, options?: ScreenOptions): SanctionsCandidate[];
   screenWalletAddress(address: string): WalletCandidate[];
+  /** The listed entry (dates of birth, ID numbers, addresses, wallets) for corroborating a candidate. */
+  entry(entNum: number): SanctionsEntry | undefined;
 }
 
 function makeToken(text: string, joined = false): Token {
@@ -125,6 +169,8 @@ function makeToken(text: string, joined = false): Token {
     weight: GENERIC_WORDS.has(text) ? GENERIC_WEIGHT : 1,
     numeric,
     joined,
+    initial: !joined && text.length === 1 && !numeric,
+    skeleton: numeric ? text : skeleton(text),
   };
 }
 
@@ -142,6 +188,7 @@ function joinTokens(a: Token, b: Token): Token {
  */
 function tokenKeys(t: Token, probe = false): string[] {
   const keys = [`t:${t.text}`];
+  if (!t.numeric && !t.joined && !t.initial) keys.push(`k:${t.skeleton}`);
   // Tokens of up to 3 letters, numbers and joined tokens only ever match exactly (see similarity()).
   if (t.numeric || t.joined || t.text.length <= 3) return keys;
   if (t.codes) {
@@ -163,18 +210,24 @@ function tokenKeys(t: Token, probe = false): string[] {
  * 4 letters need JW ≥ 0.9 and agreeing phonetic codes ("khan"/"kahn"); 5+ letters use JW, raised a little when
  * the Double Metaphone codes agree.
  */
-function similarity(q: Token, l: Token): { jw: number; phonetic: boolean; score: number } {
-  if (q.text === l.text) return { jw: 1, phonetic: true, score: 1 };
+function similarity(q: Token, l: Token): { jw: number; phonetic: boolean; score: number; kind: TokenPairScore["kind"] } {
+  if (q.text === l.text) return { jw: 1, phonetic: true, score: 1, kind: "exact" };
+  if (q.initial) {
+    const begins = !l.numeric && !l.joined && l.text.length > 1 && l.text[0] === q.text;
+    return { jw: 0, phonetic: false, score: begins ? INITIAL_SCORE : 0, kind: "initial" };
+  }
+  // Skeletons only for 4+ letters: folding "ppi" to "pi" or "khan" to "han" makes different short names equal.
+  if (!q.numeric && !l.numeric && q.text.length >= 4 && l.text.length >= 4 && q.skeleton === l.skeleton) return { jw: 0, phonetic: true, score: TRANSLITERATION_SCORE, kind: "variant" };
   const shorter = Math.min(q.text.length, l.text.length);
-  if (q.numeric || l.numeric || q.joined || l.joined || shorter <= 3) return { jw: 0, phonetic: false, score: 0 };
+  if (q.numeric || l.numeric || q.joined || l.joined || shorter <= 3) return { jw: 0, phonetic: false, score: 0, kind: "fuzzy" };
   const phonetic =
     q.codes !== null &&
     l.codes !== null &&
     (q.codes[0] === l.codes[0] || q.codes[0] === l.codes[1] || q.codes[1] === l.codes[0]);
-  if (shorter === 4 && !phonetic) return { jw: 0, phonetic, score: 0 };
+  if (shorter === 4 && !phonetic) return { jw: 0, phonetic, score: 0, kind: "fuzzy" };
   const jw = jaroWinkler(q.chars, l.chars);
-  if (shorter === 4 && jw < 0.9) return { jw, phonetic, score: 0 };
-  return { jw, phonetic, score: phonetic ? jw + (1 - jw) * PHONETIC_BONUS : jw };
+  if (shorter === 4 && jw < 0.9) return { jw, phonetic, score: 0, kind: "fuzzy" };
+  return { jw, phonetic, score: phonetic ? jw + (1 - jw) * PHONETIC_BONUS : jw, kind: "fuzzy" };
 }
 
 /** Variants of a token list with one adjacent pair joined (the list itself first). */
@@ -190,6 +243,7 @@ interface Scored {
   pairs: TokenPairScore[];
   queryCoverage: number;
   listedCoverage: number;
+  unmatchedPenalty: number;
   usedQ: Uint8Array;
   usedL: Uint8Array;
   /** The query variant (plain or with one joined pair) that produced this score. */
@@ -211,6 +265,8 @@ function bestPair(q: Token, l: ListedToken): TokenPairScore | null {
         jaroWinkler: s.jw,
         phoneticAgreement: s.phonetic,
         romanisationVariant: spelling.text !== l.text,
+        initial: s.kind === "initial",
+        kind: s.kind === "exact" && spelling.text !== l.text ? "variant" : s.kind,
         score: s.score,
       };
       if (s.score === 1) break;
@@ -249,6 +305,12 @@ function scoreForm(query: Token[], listed: ListedToken[], cache: PairCache): Sco
   const pairs: TokenPairScore[] = [];
   let qSum = 0;
   let lSum = 0;
+  // A listed form made only of generic words ("INDUSTRIAL SOLUTIONS") is judged on those words.
+  let listedDistinctive = 0;
+  for (const t of listed) if (t.weight === 1) listedDistinctive++;
+  const distinctive = (t: Token) => t.weight === 1 || listedDistinctive === 0;
+  let distinctivePairs = 0;
+  let strongPairs = 0;
   for (const c of candidates) {
     if (usedQ[c.i] || usedL[c.j]) continue;
     usedQ[c.i] = 1;
@@ -256,12 +318,27 @@ function scoreForm(query: Token[], listed: ListedToken[], cache: PairCache): Sco
     pairs.push(c.pair);
     qSum += query[c.i].weight * c.pair.score;
     lSum += listed[c.j].weight * c.pair.score;
+    if (!c.pair.initial && distinctive(listed[c.j])) {
+      distinctivePairs++;
+      if (c.pair.kind !== "fuzzy") strongPairs++;
+    }
   }
+  // Initials and generic words corroborate; they never make a match on their own, and neither do typos alone: at
+  // least one distinctive token must be spelled the same (or as a transliteration/romanisation variant).
+  if (strongPairs === 0) return null;
+  let unmatchedQuery = 0;
+  for (let i = 0; i < query.length; i++) if (!usedQ[i]) unmatchedQuery += query[i].joined ? 2 : 1;
+  // A match that rests on one distinctive word must be the whole name on both sides: "Oracle Systems" is not the
+  // listed "ORACLE", "Falcon" is not "FALCON SYSTEMS", and a former employer's name is not a steel company's short
+  // alias because one word of it looks alike ("Cisco" / "ZISCO" was already refused as a typo-only match).
+  if (distinctivePairs <= 1 && (unmatchedQuery > 0 || usedL.includes(0))) return null;
   const queryCoverage = qSum / totalWeight(query);
   const listedCoverage = lSum / totalWeight(listed);
   if (queryCoverage < COVERAGE_GATE || listedCoverage < COVERAGE_GATE) return null;
+  const unmatchedPenalty = UNMATCHED_QUERY_PENALTY * unmatchedQuery;
   return {
-    score: (queryCoverage + listedCoverage) / 2,
+    score: Math.max(0, (queryCoverage + listedCoverage) / 2 - unmatchedPenalty),
+    unmatchedPenalty,
     pairs,
     queryCoverage,
     listedCoverage,
@@ -330,10 +407,12 @@ export function buildSanctionsIndex(list: SanctionsList): SanctionsIndex {
     const norm = normaliseName(name);
     if (norm.tokens.length === 0) return;
     for (const tokens of withJoinedPairs(norm.tokens.map(listedToken), joinListed)) {
-      const key = `${entry}|${tokens.map((t) => t.text).join(" ")}`;
+      // Joined tokens compare exactly only, so a form with a joined "silverstar" must not hide an alias that
+      // spells "SILVERSTAR" as one word (and may carry a typo).
+      const key = `${entry}|${tokens.map((t) => (t.joined ? `+${t.text}` : t.text)).join(" ")}`;
       if (seenForms.has(key)) continue;
       seenForms.add(key);
-      forms.push({ entry, nameType, strength, listedName: name, normalised: norm.normalised, tokens, minHits: minHitsFor(tokens) });
+      forms.push({ entry, nameType, strength, listedName: name, normalised: norm.normalised, droppedLegalForms: norm.droppedLegalForms, tokens, minHits: minHitsFor(tokens) });
     }
   };
   const wallets = new Map<string, { entry: number; currency: string; address: string }[]>();
@@ -366,7 +445,9 @@ export function buildSanctionsIndex(list: SanctionsList): SanctionsIndex {
   });
   const keyTokensBuild = new Map<string, number[]>();
   for (const [t, id] of tokenIds) {
-    if (t.weight < 1) continue; // generic words are scored but never retrieve on their own
+    // Generic words are keyed too: a typo of one ("informatin") is a distinctive query token that must still reach
+    // the listed "information", and a name made only of generic words must be retrievable. Probes are taken rarest
+    // first, so the long lists behind generic keys rarely add forms.
     const keys = new Set(t.spellings.flatMap((sp) => tokenKeys(sp)));
     for (const k of keys) {
       const list = keyTokensBuild.get(k);
@@ -400,9 +481,13 @@ export function buildSanctionsIndex(list: SanctionsList): SanctionsIndex {
     const joinedText = variants.map((v) => v.find((t) => t.joined)?.text ?? "");
     // Probes: distinctive query tokens and joined pairs. A joined probe stands for two query tokens.
     const probes = new Map<string, { token: Token; worth: number }>();
-    for (const v of variants) for (const t of v) if (t.weight === 1) probes.set(t.text, { token: t, worth: t.joined ? 2 : 1 });
+    for (const v of variants) for (const t of v) if (t.weight === 1 && !t.initial) probes.set(t.text, { token: t, worth: t.joined ? 2 : 1 });
+    // A query of generic words only ("Industrial Solutions") probes with them.
+    if (probes.size === 0) for (const t of queryTokens) if (!t.initial) probes.set(t.text, { token: t, worth: 1 });
+    // Initials are never probed (a letter would reach every name): like generic words, they only add to coverage.
+    const initials = queryTokens.filter((t) => t.initial).length;
     const qTotal = queryTokens.reduce((sum, t) => sum + t.weight, 0);
-    const qGeneric = queryTokens.reduce((sum, t) => sum + (t.weight < 1 ? t.weight : 0), 0);
+    const qGeneric = queryTokens.reduce((sum, t) => sum + (t.weight < 1 || t.initial ? t.weight : 0), 0);
     const needWorth = Math.max(1, Math.ceil(COVERAGE_GATE * qTotal - qGeneric - 1e-9));
 
     // Retrieval. Per form we count the distinct probes reaching it (and their worth): a form can only pass when
@@ -453,7 +538,7 @@ export function buildSanctionsIndex(list: SanctionsList): SanctionsIndex {
       hitWorth[f] = 0;
       lastProbe[f] = -1;
       const form = forms[f];
-      if (worth < needWorth || hits < form.minHits) continue;
+      if (worth < needWorth || hits + initials < form.minHits) continue;
       if (!includeWeak && form.strength === "weak") continue;
       if (types && !types.has(entries[form.entry].type)) continue;
       if (queryTokens.length < form.minHits) continue; // each query token can cover at most one listed token
@@ -463,8 +548,16 @@ export function buildSanctionsIndex(list: SanctionsList): SanctionsIndex {
         const scored = scoreForm(variants[vi], form.tokens, cache);
         if (!scored || scored.score < threshold) continue;
         const prev = best.get(form.entry);
-        // On equal scores prefer the explanation with more token pairs (unjoined, primary name first).
-        if (!prev || scored.score > prev.scored.score || (scored.score === prev.scored.score && scored.pairs.length > prev.scored.pairs.length)) {
+        // A primary name or strong alias always wins over a weak alias (weak aliases only corroborate); then the
+        // higher score; on equal scores the explanation with more token pairs (unjoined, primary name first).
+        const weak = form.strength === "weak";
+        const prevWeak = prev?.form.strength === "weak";
+        if (
+          !prev ||
+          (prevWeak && !weak) ||
+          (prevWeak === weak &&
+            (scored.score > prev.scored.score || (scored.score === prev.scored.score && scored.pairs.length > prev.scored.pairs.length)))
+        ) {
           best.set(form.entry, { form, scored });
         }
       }
@@ -485,14 +578,15 @@ export function buildSanctionsIndex(list: SanctionsList): SanctionsIndex {
           entryType: e.type,
           programs: e.programs,
           score: Math.round(scored.score * 1000) / 1000,
-          query: { input, normalised: norm.normalised },
-          listed: { normalised: form.normalised },
+          query: { input, normalised: norm.normalised, droppedLegalForms: norm.droppedLegalForms },
+          listed: { normalised: form.normalised, droppedLegalForms: form.droppedLegalForms },
           breakdown: {
             pairs: scored.pairs,
             queryCoverage: Math.round(scored.queryCoverage * 1000) / 1000,
             listedCoverage: Math.round(scored.listedCoverage * 1000) / 1000,
             unmatchedQueryTokens: scored.variant.filter((_, i) => !scored.usedQ[i]).map((t) => t.text),
             unmatchedListedTokens: form.tokens.filter((_, j) => !scored.usedL[j]).map((t) => t.text),
+            unmatchedPenalty: Math.round(scored.unmatchedPenalty * 1000) / 1000,
           },
         };
       });
@@ -515,7 +609,9 @@ export function buildSanctionsIndex(list: SanctionsList): SanctionsIndex {
     });
   }
 
+  const byEntNum = new Map(entries.map((e) => [e.entNum, e]));
   return {
+    entry: (entNum: number) => byEntNum.get(entNum),
     publishedAt: list.publishedAt,
     entryCount: entries.length,
     formCount: forms.length,

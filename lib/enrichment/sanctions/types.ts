@@ -31,6 +31,14 @@ export interface DigitalCurrencyAddress {
   address: string;
 }
 
+/** An identity-document number as OFAC lists it ("Passport 1084010 (Egypt)"). Used only to corroborate a name match. */
+export interface SanctionsIdNumber {
+  /** OFAC's wording: "Passport", "National ID No.", … */
+  type: string;
+  number: string;
+  country: string | null;
+}
+
 export interface SanctionsEntry {
   entNum: number;
   /** As listed: individuals "LAST, First", others the full name. */
@@ -42,6 +50,13 @@ export interface SanctionsEntry {
   aliases: SanctionsAlias[];
   addresses: SanctionsAddress[];
   digitalCurrencyAddresses: DigitalCurrencyAddress[];
+  /**
+   * Dates of birth as OFAC writes them ("10 Dec 1948", "Dec 1948", "1948", "circa 1948", "1946 to 1950"): from the
+   * XML dateOfBirthList, or "DOB …" in the CSV remarks. Used only to corroborate or contradict a name match.
+   */
+  datesOfBirth: string[];
+  /** Personal identity-document numbers (passport, national ID, tax ID, …); never company registrations. */
+  idNumbers: SanctionsIdNumber[];
 }
 
 export interface SanctionsList {
@@ -85,6 +100,38 @@ export function digitalCurrencyAddressesIn(remarks: string | null): DigitalCurre
   const out: DigitalCurrencyAddress[] = [];
   for (const m of remarks.matchAll(DIGITAL_CURRENCY)) out.push({ currency: m[1].toUpperCase(), address: m[2] });
   return out;
+}
+
+/**
+ * The identity documents of a person (OFAC's idType wording). Company registrations, vessel numbers, websites and
+ * e-mail addresses are not listed: they cannot corroborate an applicant's identity.
+ */
+export const PERSONAL_ID_TYPES: readonly string[] = [
+  "Passport", "Diplomatic Passport", "Stateless Person Passport", "National ID No.", "Identification Number",
+  "Personal ID Card", "Tax ID No.", "Cedula No.", "SSN", "Driver's License No.", "Residency Number",
+  "Birth Certificate Number", "Refugee ID Card", "Travel Document Number", "Citizen's Card Number",
+  "Electoral Registry No.", "Kenyan ID No.", "CURP #", "RFC #", "NIT #", "Public Security and Immigration No.",
+];
+const PERSONAL_ID_TYPE_SET = new Set(PERSONAL_ID_TYPES.map((t) => t.toLowerCase()));
+export const isPersonalIdType = (type: string) => PERSONAL_ID_TYPE_SET.has(type.trim().toLowerCase());
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const ID_IN_REMARKS = new RegExp(
+  `(?:^|;)\\s*(?:alt\\.\\s+)?(${[...PERSONAL_ID_TYPES].sort((a, b) => b.length - a.length).map(escapeRe).join("|")})\\s+([A-Za-z0-9][A-Za-z0-9./-]*)(?:\\s+\\(([^)]*)\\))?`,
+  "g",
+);
+const DOB_IN_REMARKS = /(?:^|;)\s*(?:alt\.\s+)?DOB\s+([^;]+?)\s*(?=;|$)/g;
+
+/** Dates of birth written in CSV remarks: "DOB 10 Dec 1948; alt. DOB 1949". */
+export function datesOfBirthIn(remarks: string | null): string[] {
+  if (!remarks) return [];
+  return [...remarks.matchAll(DOB_IN_REMARKS)].map((m) => m[1].replace(/\.$/, "").trim()).filter(Boolean);
+}
+
+/** Personal identity-document numbers written in CSV remarks: "Passport 1084010 (Egypt); alt. National ID No. 12". */
+export function idNumbersIn(remarks: string | null): SanctionsIdNumber[] {
+  if (!remarks) return [];
+  return [...remarks.matchAll(ID_IN_REMARKS)].map((m) => ({ type: m[1], number: m[2].replace(/\.$/, ""), country: m[3]?.trim() || null }));
 }
 
 // The closing quote is the one followed by ';', '.', ')' or the end, so names with apostrophes survive.

@@ -174,15 +174,18 @@ async function insertRows(tx: Tx, listId: string, list: SanctionsList): Promise<
     title: e.title,
     remarks: e.remarks,
     wallets: e.digitalCurrencyAddresses.map(encodeStoredWallet),
+    dobs: e.datesOfBirth,
+    ids: e.idNumbers,
   }));
   for (const chunk of chunks(entries)) {
     await tx.$executeRaw`
-      INSERT INTO sanctions_entries (list_id, ent_num, name, type, programs, title, remarks, wallet_addresses)
+      INSERT INTO sanctions_entries (list_id, ent_num, name, type, programs, title, remarks, wallet_addresses, dates_of_birth, id_numbers)
       SELECT ${listId}::uuid, x.ent_num, x.name, x.type,
              ARRAY(SELECT jsonb_array_elements_text(x.programs)), x.title, x.remarks,
-             ARRAY(SELECT jsonb_array_elements_text(x.wallets))
+             ARRAY(SELECT jsonb_array_elements_text(x.wallets)),
+             ARRAY(SELECT jsonb_array_elements_text(x.dobs)), x.ids
         FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
-          AS x(ent_num int, name text, type text, programs jsonb, title text, remarks text, wallets jsonb)`;
+          AS x(ent_num int, name text, type text, programs jsonb, title text, remarks text, wallets jsonb, dobs jsonb, ids jsonb)`;
   }
 
   let i = 0;

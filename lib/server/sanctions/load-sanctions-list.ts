@@ -1,12 +1,15 @@
 import "server-only";
-import type { AliasType, SanctionsEntry, SanctionsList, SdnType } from "@/lib/enrichment/sanctions";
+import type { AliasType, SanctionsEntry, SanctionsIdNumber, SanctionsList, SdnType } from "@/lib/enrichment/sanctions";
 import type { Tx } from "../db";
 import { getDb } from "../db";
 import { decodeStoredWallet } from "./stored-wallet";
 
 export type LoadSanctionsListOptions = {
   listId: string;
-  /** Addresses are not needed for screening; skip them unless the whole list is wanted (e.g. to verify it). */
+  /**
+   * Full addresses are not needed for screening; without this only each address's country is read (it corroborates
+   * a name match). Set it when the whole list is wanted (e.g. to verify it).
+   */
   withAddresses?: boolean;
   db?: Tx;
 };
@@ -21,8 +24,19 @@ export async function loadSanctionsList({ listId, withAddresses = false, db }: L
   const list = await client.sanctionsList.findUnique({ where: { id: listId }, select: { format: true, publishedAt: true } });
   if (!list) return null;
   const entryRows = await client.$queryRaw<
-    { id: bigint; ent_num: number; name: string; type: string; programs: string[]; title: string | null; remarks: string | null; wallet_addresses: string[] }[]
-  >`SELECT id, ent_num, name, type, programs, title, remarks, wallet_addresses
+    {
+      id: bigint;
+      ent_num: number;
+      name: string;
+      type: string;
+      programs: string[];
+      title: string | null;
+      remarks: string | null;
+      wallet_addresses: string[];
+      dates_of_birth: string[] | null;
+      id_numbers: SanctionsIdNumber[] | null;
+    }[]
+  >`SELECT id, ent_num, name, type, programs, title, remarks, wallet_addresses, dates_of_birth, id_numbers
       FROM sanctions_entries WHERE list_id = ${listId}::uuid ORDER BY ent_num`;
   const byId = new Map<bigint, SanctionsEntry>();
   const entries: SanctionsEntry[] = entryRows.map((r) => {
@@ -36,6 +50,8 @@ export async function loadSanctionsList({ listId, withAddresses = false, db }: L
       aliases: [],
       addresses: [],
       digitalCurrencyAddresses: r.wallet_addresses.map(decodeStoredWallet),
+      datesOfBirth: r.dates_of_birth ?? [],
+      idNumbers: r.id_numbers ?? [],
     };
     byId.set(r.id, entry);
     return entry;
@@ -47,7 +63,15 @@ export async function loadSanctionsList({ listId, withAddresses = false, db }: L
   for (const a of aliasRows) {
     byId.get(a.entry_id)?.aliases.push({ altNum: a.alt_num, type: a.type as AliasType, name: a.name, strength: a.strength as "strong" | "weak" | null });
   }
-  if (withAddresses) {
+  if (!withAddresses) {
+    const countryRows = await client.$queryRaw<{ entry_id: bigint; country: string }[]>`
+      SELECT d.entry_id, d.country
+        FROM sanctions_addresses d JOIN sanctions_entries e ON e.id = d.entry_id
+       WHERE e.list_id = ${listId}::uuid AND d.country IS NOT NULL ORDER BY d.id`;
+    for (const d of countryRows) {
+      byId.get(d.entry_id)?.addresses.push({ addNum: null, address: null, cityStatePostal: null, country: d.country, remarks: null });
+    }
+  } else {
     const addressRows = await client.$queryRaw<
       { entry_id: bigint; add_num: number | null; address: string | null; city_state_postal: string | null; country: string | null; remarks: string | null }[]
     >`SELECT d.entry_id, d.add_num, d.address, d.city_state_postal, d.country, d.remarks

@@ -1,5 +1,7 @@
 import "server-only";
-import { DEFAULT_THRESHOLD, normaliseName, type SanctionsCandidate, type SdnType } from "@/lib/enrichment/sanctions";
+import { hmacIdentifier } from "@/lib/enrichment/linkage";
+import { corroborate, DEFAULT_THRESHOLD, normaliseName, type Corroboration, type SanctionsCandidate, type SdnType } from "@/lib/enrichment/sanctions";
+import { getEnv } from "../env";
 import { getActiveSanctionsIndex } from "./get-active-sanctions-index";
 
 export type SanctionsSubject = "name" | "employer" | "agency" | "payee" | "wallet";
@@ -17,6 +19,15 @@ export type ScreenSanctionsOptions = {
   wallets: string[];
   /** Minimum name score (0–1); the ruleset may set it. Default 0.88 (the matcher's). */
   threshold?: number;
+  /**
+   * What can corroborate or contradict a name match: the applicant's date of birth, countries of the home address /
+   * claimed location, government-ID numbers (keyed hashes as stored) and wallets. Used for nothing else.
+   */
+  attributes?: {
+    dateOfBirth?: string | null;
+    countries?: string[];
+    governmentIds?: { hash: string; last4: string }[];
+  };
 };
 
 export type SanctionsMatchBreakdown =
@@ -40,6 +51,11 @@ export type SanctionsMatch = {
   program: string;
   score: number;
   entNum: number;
+  entryType: SdnType;
+  /** "weak" when the match rests on one of OFAC's weak aliases only (corroboration, never a hit on its own). */
+  aliasStrength: "strong" | "weak" | null;
+  /** The applicant's attributes that agree or conflict with the listed entry's. */
+  corroboration: Corroboration;
   breakdown: SanctionsMatchBreakdown;
 };
 
@@ -63,10 +79,28 @@ const QUERY_TYPES: Record<Exclude<SanctionsSubject, "wallet">, SdnType[]> = {
  * its own: the screening use case calls it after checking its permission, and maps the result into engine facts.
  * Values are deduplicated per subject (same normalised form); each (subject, value, entry) appears once, best score.
  */
-export async function screenSanctions({ names, employers, agency, payees, wallets, threshold = DEFAULT_THRESHOLD }: ScreenSanctionsOptions): Promise<SanctionsScreening> {
+export async function screenSanctions({ names, employers, agency, payees, wallets, threshold = DEFAULT_THRESHOLD, attributes = {} }: ScreenSanctionsOptions): Promise<SanctionsScreening> {
   const active = await getActiveSanctionsIndex();
   if (!active) return { listVersion: null, listId: null, matches: [] };
   const { index } = active;
+  // Listed ID numbers are hashed with the same key as the applicant's, so the raw numbers are never needed.
+  const secret = getEnv().LINK_HMAC_SECRET;
+  const idHashes = new Map((attributes.governmentIds ?? []).map((g) => [g.hash, g.last4]));
+  const idNumberAgrees =
+    secret && idHashes.size
+      ? (listed: string) => {
+          const h = hmacIdentifier(secret, "national-id", listed);
+          return h && idHashes.has(h.hash) ? (idHashes.get(h.hash) ?? "") : null;
+        }
+      : undefined;
+  // The applicant's date of birth, country and ID numbers describe the applicant, so they are compared only with
+  // matches on the applicant's own names; a payee, employer or agency is someone else, and only wallets compare.
+  const corroborationOf = (entNum: number, subject: SanctionsSubject): Corroboration => {
+    const entry = index.entry(entNum);
+    if (!entry) return { agreed: [], conflicted: [] };
+    if (subject !== "name") return corroborate(entry, { wallets });
+    return corroborate(entry, { dateOfBirth: attributes.dateOfBirth, countries: attributes.countries, idNumberAgrees, wallets });
+  };
   const best = new Map<string, SanctionsMatch>();
   const keep = (key: string, match: SanctionsMatch) => {
     const prev = best.get(key);
@@ -89,6 +123,9 @@ export async function screenSanctions({ names, employers, agency, payees, wallet
           program: c.programs.join(", "),
           score: c.score,
           entNum: c.entNum,
+          entryType: c.entryType,
+          aliasStrength: c.aliasStrength,
+          corroboration: corroborationOf(c.entNum, subject),
           breakdown: {
             kind: "name",
             matchedName: c.matchedName,
@@ -112,6 +149,9 @@ export async function screenSanctions({ names, employers, agency, payees, wallet
         program: w.programs.join(", "),
         score: w.score,
         entNum: w.entNum,
+        entryType: w.entryType,
+        aliasStrength: null,
+        corroboration: corroborationOf(w.entNum, "wallet"),
         breakdown: { kind: "wallet", currency: w.currency, address: w.address, entryType: w.entryType },
       });
     }

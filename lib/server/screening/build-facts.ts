@@ -215,7 +215,17 @@ export function buildFacts({ candidateId, profile, enrichment, links, sanctions 
     sanctions: sanctions?.listVersion
       ? {
           listVersion: sanctions.listVersion,
-          matches: sanctions.matches.map((m) => ({ subject: m.subject, queryValue: m.queryValue, listedName: m.listedName, program: m.program, score: m.score })),
+          matches: sanctions.matches.map((m) => ({
+            subject: m.subject,
+            queryValue: m.queryValue,
+            listedName: m.listedName,
+            program: m.program,
+            score: m.score,
+            entryType: m.entryType,
+            aliasStrength: m.aliasStrength,
+            agreed: m.corroboration.agreed,
+            conflicted: m.corroboration.conflicted,
+          })),
         }
       : null,
     linkage: links

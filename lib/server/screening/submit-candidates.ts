@@ -567,6 +567,12 @@ function sanctionsSubjects(profile: StoredProfile) {
     agency: profile.sourcing?.agency?.name ?? null,
     payees: uniq([payment?.payeeName, payment?.accountHolderName]),
     wallets: uniq(profile.observations?.walletAddresses ?? []),
+    // Only to corroborate or contradict a name match (lib/enrichment/sanctions/corroborate.ts).
+    attributes: {
+      dateOfBirth: profile.observations?.dateOfBirth ?? null,
+      countries: uniq([c?.homeAddress?.country, c?.claimedLocation?.country]),
+      governmentIds: profile.observations?.governmentIds ?? [],
+    },
   };
 }
 

@@ -73,14 +73,18 @@ describe("parseSdnXml on the fixture", () => {
     expect(kim).toMatchObject({ name: "KIM, Sang Man", type: "individual", programs: ["DPRK3"] });
     expect(kim.aliases).toEqual([{ altNum: 80004, type: "aka", name: "KIM, Sang-man", strength: "strong" }]);
     expect(kim.digitalCurrencyAddresses.map((w) => w.currency)).toEqual(["XBT", "ETH"]);
+    // Personal IDs and dates of birth corroborate name matches (issue 10); wallets are not ID documents.
+    expect(kim.idNumbers).toEqual([{ type: "Passport", number: "836410023", country: "Korea, North" }]);
+    expect(kim.datesOfBirth).toEqual(["05 Mar 1971"]);
+    expect(list.entries.find((e) => e.entNum === 90001)?.idNumbers).toEqual([]);
     const chinyong = list.entries.find((e) => e.entNum === 90004)!;
     expect(chinyong.aliases.map((a) => a.strength)).toEqual(["strong", "weak"]);
     expect(list.entries.find((e) => e.entNum === 90001)?.addresses[0]).toMatchObject({ cityStatePostal: "Yanji Jilin", country: "China" });
   });
 
-  it("agrees with the CSV fixture on names, types and programs", () => {
+  it("agrees with the CSV fixture on names, types, programs, dates of birth and ID numbers", () => {
     const csv = fixtureCsv();
-    const summary = (l: SanctionsList) => l.entries.map((e) => [e.entNum, e.name, e.type, e.programs.join("|")]);
+    const summary = (l: SanctionsList) => l.entries.map((e) => [e.entNum, e.name, e.type, e.programs.join("|"), e.datesOfBirth, e.idNumbers]);
     expect(summary(list)).toEqual(summary(csv));
   });
 });
