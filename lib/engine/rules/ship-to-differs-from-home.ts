@@ -12,7 +12,7 @@ export default defineRule({
   source: ["NYDFS24", "PSA24", "BfV24"],
   innocentExplanations: ["Temporarily staying with family or moving house", "A safe parcel locker or office address"],
   verificationStep: "confirm-ship-to",
-  reads: ["onboarding.equipment.shipTo", "candidate.homeAddress"],
+  reads: ["onboarding.equipment.shipTo", "onboarding.equipment.shipToReason", "candidate.homeAddress"],
   configSchema: z.strictObject({}),
   defaultConfig: {},
   evaluate(facts) {
@@ -26,6 +26,11 @@ export default defineRule({
       evidence.push({ label: "Ship-to address", value: formatAddress(shipTo) });
     }
     if (evidence.length === 0) return null;
-    return hit(shipTo.isFreightForwarder === true ? "The laptop is to be shipped to a freight forwarder." : "The laptop is to be shipped to an address other than the worker's home.", evidence);
+    // The stated reason is context for the reviewer, not a finding: it never switches the rule off by itself (anyone
+    // can type a reason); a reviewer who checks it can accept it as an explanation, which suppresses this hit.
+    const reason = facts.onboarding?.equipment?.shipToReason;
+    if (reason) evidence.push({ label: "Reason given for this address", value: reason, context: true as const });
+    const summary = shipTo.isFreightForwarder === true ? "The laptop is to be shipped to a freight forwarder." : "The laptop is to be shipped to an address other than the worker's home.";
+    return hit(reason ? `${summary} A reason was given; a reviewer can check and accept it.` : summary, evidence);
   },
 });
