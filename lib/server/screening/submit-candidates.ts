@@ -18,8 +18,10 @@ import { buildFacts, enrichmentRecord, enrichProfile, linkageInputFromProfile, t
 import { mergeProfiles } from "./merge-profiles";
 import { protectSensitiveNumbers } from "./protect-sensitive-numbers";
 import { isUuid } from "@/lib/schemas/uuid";
+import type { Permission } from "@/lib/permissions";
+import { applyAcceptedExplanations, type AcceptedExplanation } from "../explanations/apply-accepted-explanations";
 
-export type ScreeningTrigger = "form" | "api" | "csv" | "cli" | "verification" | "rescreen";
+export type ScreeningTrigger = "form" | "api" | "csv" | "cli" | "verification" | "rescreen" | "explanation";
 
 export type SubmitItem = {
   submission: CandidateSubmission;
@@ -57,6 +59,13 @@ export type SubmitCandidatesOptions = {
    * throws, that transaction writes nothing and the whole call rejects with its error: it is never an item's outcome.
    */
   fence?: (client: SqlClient) => Promise<void>;
+  /**
+   * A re-screen ordered by a use case that has checked its own permission (accepting an explanation needs
+   * `flags.review`, which a security analyst holds without `candidates.update`): this permission replaces the
+   * create/update check. Only for re-screens that change nothing stored — every item must target an existing
+   * candidate with an empty profile and `keepStage`; anything else is refused.
+   */
+  rescreenPermission?: Permission;
 };
 
 export type SubmitCandidateResult = {
@@ -195,7 +204,14 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
       } else if (item.submission.externalId) {
         before = byExternalId.get(item.submission.externalId) ?? null;
       }
-      assertPermission(actor, before ? "candidates.update" : "candidates.create");
+      if (options.rescreenPermission) {
+        if (!before || !item.keepStage || Object.keys(item.submission.profile).length > 0) {
+          throw new AppError("FORBIDDEN", "Only a re-screen of an existing candidate can be ordered this way.");
+        }
+        assertPermission(actor, options.rescreenPermission);
+      } else {
+        assertPermission(actor, before ? "candidates.update" : "candidates.create");
+      }
       const requestHash = item.idempotencyKey ? hashRequest(item) : null;
       const key = item.idempotencyKey ? byKey.get(item.idempotencyKey) : undefined;
       if (key) {
@@ -475,6 +491,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
   if (counts.updated !== prepared.length - expectedNew) throw new WriteRaced("update");
 
   const links = await findLinksForCandidates(run, prepared.map((p) => ({ id: p.candidateId, isNew: !p.before })));
+  const accepted = await readAcceptedExplanations(run, prepared.filter((p) => p.before).map((p) => p.candidateId));
 
   const assessments = new Map<number, { assessment: Assessment; enrichment: ScreeningEnrichment }>();
   const screenings: unknown[] = [];
@@ -482,7 +499,13 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
   prepared.forEach((p, i) => {
     const candidateLinks = links.get(p.candidateId)!;
     const facts = buildFacts({ candidateId: p.candidateId, profile: p.profile, enrichment: p.enrichment, links: candidateLinks, sanctions: p.sanctions });
-    const assessment = evaluate(facts, published.ruleset, { asOf });
+    // Accepted explanations are applied right after the engine (which stays pure): see apply-accepted-explanations.ts.
+    const { assessment, applied } = applyAcceptedExplanations(evaluate(facts, published.ruleset, { asOf }), {
+      facts,
+      ruleset: published.ruleset,
+      asOf,
+      accepted: accepted.get(p.candidateId) ?? [],
+    });
     const enrichment = enrichmentRecord(p.enrichment);
     assessments.set(p.index, { assessment, enrichment });
     const stage = p.stage;
@@ -522,6 +545,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
         rulesetVersion: assessment.rulesetVersion,
         engineVersion: assessment.engineVersion,
         hits: assessment.hits.map((h) => h.ruleId),
+        ...(applied.length ? { explanationsApplied: applied } : {}),
         sections: Object.keys(p.item.submission.profile),
         trigger,
       },
@@ -539,6 +563,29 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
     meta?.credential ?? null,
   ]);
   return assessments;
+}
+
+const ACCEPTED_EXPLANATIONS_SQL = `
+  SELECT e.id, e.candidate_id AS "candidateId", e.rule_id AS "ruleId", e.evidence_fingerprint AS fingerprint, e.explanation, e.reference,
+         cu.name AS "explainedBy", e.created_at AS "explainedAt", ru.name AS "acceptedBy", r.created_at AS "acceptedAt", r.note
+  FROM flag_explanations e
+  JOIN flag_explanation_reviews r ON r.explanation_id = e.id AND r.outcome = 'ACCEPTED'
+  JOIN users cu ON cu.id = e.created_by_id
+  JOIN users ru ON ru.id = r.reviewer_id
+  WHERE e.candidate_id = ANY ($1::uuid[])`;
+
+/** The accepted explanations of existing candidates, read in the write transaction (none for new candidates). */
+async function readAcceptedExplanations(run: ReturnType<typeof sqlQuery>, candidateIds: string[]): Promise<Map<string, AcceptedExplanation[]>> {
+  const out = new Map<string, AcceptedExplanation[]>();
+  if (candidateIds.length === 0) return out;
+  type Row = Omit<AcceptedExplanation, "explainedAt" | "acceptedAt"> & { explainedAt: Date | string; acceptedAt: Date | string };
+  const rows = await run<Row>(ACCEPTED_EXPLANATIONS_SQL, [candidateIds]);
+  for (const r of rows) {
+    const list = out.get(r.candidateId) ?? [];
+    list.push({ ...r, explainedAt: new Date(r.explainedAt).toISOString(), acceptedAt: new Date(r.acceptedAt).toISOString() });
+    out.set(r.candidateId, list);
+  }
+  return out;
 }
 
 function candidateColumns(profile: StoredProfile, stage: Stage) {
