@@ -9,7 +9,7 @@ import { getDb } from "../db";
 import { evidenceFingerprint } from "./evidence-fingerprint";
 import { lockCandidateExplanations } from "./lock-candidate-explanations";
 
-export type ExplainFlagOptions = { actor: Actor; input: ExplainFlagInput; meta?: RequestMeta };
+export type ExplainFlagOptions = { actor: Actor; input: Omit<ExplainFlagInput, "reference"> & { reference?: string | null }; meta?: RequestMeta };
 
 /**
  * Records a person's explanation of one hit of the candidate's latest screening, with a reference to its evidence.
