@@ -5,28 +5,19 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/errors";
 
-type ReviewResult = { rescreen: { ok: true; score: number; band: string } | { ok: false; message: string } | null };
-
-type Props<T extends ReviewResult> = {
+type Props<T> = {
   action: (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
   explanationId: string;
 };
 
-function successMessage<T extends ReviewResult>(state: ActionResult<T> | null): string | undefined {
-  if (!state?.ok) return undefined;
-  const r = state.data.rescreen;
-  if (r === null) return "Explanation rejected. The flag keeps counting.";
-  if (r.ok) return `Explanation accepted and the candidate screened again: now ${r.score} (${r.band.toLowerCase()}).`;
-  return r.message;
-}
-
 /** Accept or reject someone else's explanation, saying why. Accepting suppresses the flag from the next screening on. */
-export function ReviewExplanationForm<T extends ReviewResult>({ action, explanationId }: Props<T>) {
+export function ReviewExplanationForm<T>({ action, explanationId }: Props<T>) {
   const { state, formAction, formRef, errors, values } = useFormAction(action);
   const id = explanationId.slice(0, 8);
   return (
     <form ref={formRef} action={formAction} className="mt-3 space-y-2 border-t border-slate-100 pt-3" aria-label="Review this explanation" noValidate>
-      <FormMessage state={state} success={successMessage(state)} />
+      {/* A success redirects to the candidate page, which says what happened; errors are shown here. */}
+      <FormMessage state={state} />
       <input type="hidden" name="explanationId" value={explanationId} />
       <fieldset aria-describedby={errors?.outcome ? `review-${id}-outcome-error` : undefined}>
         <legend className="text-sm font-medium text-slate-800">Your review</legend>

@@ -7,7 +7,7 @@ import { decisionSchema } from "@/lib/schemas/decision";
 import { verificationStepDoneSchema } from "@/lib/schemas/verification";
 import { explainFlagSchema, reviewExplanationSchema } from "@/lib/schemas/explanation";
 import { explainFlag } from "@/lib/server/explanations/explain-flag";
-import { reviewExplanation } from "@/lib/server/explanations/review-explanation";
+import { reviewExplanation, type ReviewExplanationResult } from "@/lib/server/explanations/review-explanation";
 
 export const recordDecisionAction = createAction(
   { name: "recordDecision", permission: "candidates.decide", schema: decisionSchema, revalidate: (d: { candidateId: string }) => [`/candidates/${d.candidateId}`] },
@@ -36,6 +36,14 @@ export const explainFlagAction = createAction(
 );
 
 export const reviewExplanationAction = createAction(
-  { name: "reviewExplanation", permission: "flags.review", schema: reviewExplanationSchema, revalidate: (r: { candidateId: string }) => [`/candidates/${r.candidateId}`] },
+  {
+    name: "reviewExplanation",
+    permission: "flags.review",
+    schema: reviewExplanationSchema,
+    revalidate: (r: { candidateId: string }) => [`/candidates/${r.candidateId}`],
+    // The review form is gone once the explanation is decided: the page says what happened (and whether the re-screen ran).
+    redirectTo: (r: ReviewExplanationResult) =>
+      `/candidates/${r.candidateId}?review=${r.outcome === "REJECTED" ? "rejected" : r.rescreen?.ok ? "accepted" : "accepted-later"}`,
+  },
   async ({ actor, input, meta }) => reviewExplanation({ actor, input, meta }),
 );

@@ -37,6 +37,12 @@ const AUDIT_LABELS: Record<string, string> = {
   "candidate.explanation_rejected": "Explanation rejected",
 };
 
+const REVIEW_MESSAGES: Record<string, string> = {
+  accepted: "Explanation accepted and the candidate screened again: the flag is no longer scored for this finding.",
+  "accepted-later": "Explanation accepted. The candidate could not be screened again just now: it applies from the next screening.",
+  rejected: "Explanation rejected. The flag keeps counting.",
+};
+
 const OUTCOME_HINTS: Record<DecisionOutcome, string> = {
   PROCEED: "Continue the process; the flags were explained or ruled out.",
   HOLD: "Pause until a verification step is done.",
@@ -45,9 +51,10 @@ const OUTCOME_HINTS: Record<DecisionOutcome, string> = {
   NOT_CLEARED: "Security review could not clear the concerns.",
 };
 
-export default async function CandidatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; screened?: string }> }) {
+export default async function CandidatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; screened?: string; review?: string }> }) {
   const { id } = await params;
-  const { created, screened } = await searchParams;
+  const { created, screened, review } = await searchParams;
+  const reviewMessage = review ? REVIEW_MESSAGES[review] : undefined;
   const actor = await requirePageActor("candidates.read", `/candidates/${id}`);
   let data;
   try {
@@ -79,6 +86,11 @@ export default async function CandidatePage({ params, searchParams }: { params: 
       {created || screened ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">
           {created ? "Candidate created and screened." : "Evidence saved and screened."}
+        </p>
+      ) : null}
+      {reviewMessage ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">
+          {reviewMessage}
         </p>
       ) : null}
       <div className="flex flex-wrap items-start justify-between gap-4">
