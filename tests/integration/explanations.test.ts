@@ -5,6 +5,7 @@ import { getDb } from "@/lib/server/db";
 import { explainFlag } from "@/lib/server/explanations/explain-flag";
 import type { ScreeningSuppression } from "@/lib/server/explanations/apply-accepted-explanations";
 import { reviewExplanation } from "@/lib/server/explanations/review-explanation";
+import { previewRuleset } from "@/lib/server/rulesets/preview-ruleset";
 import { submitCandidate } from "@/lib/server/screening/submit-candidate";
 import type { CandidateSubmission } from "@/lib/schemas/profile";
 import { createTestUser } from "../support/factories";
@@ -94,6 +95,12 @@ describe("explained flags", () => {
     await expect(reviewExplanation({ actor: security, input: { explanationId: explanation.id, outcome: "REJECTED", note: "Changed my mind." } })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(db.flagExplanationReview.updateMany({ where: { explanationId: explanation.id }, data: { note: "rewritten" } })).rejects.toThrow(/append-only/);
     await expect(db.flagExplanation.deleteMany({ where: { id: explanation.id } })).rejects.toThrow(/append-only/);
+
+    // The ruleset preview applies accepted explanations too: the published ruleset itself moves nobody.
+    const admin = await createTestUser("ADMIN");
+    const published = await db.rulesetVersion.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true } });
+    const preview = await previewRuleset({ actor: admin, rulesetVersionId: published.id, sampleSize: 5000 });
+    expect(preview.sample.find((c) => c.candidateId === candidateId)).toBeUndefined();
 
     // An unrelated later save keeps the suppression (same finding)…
     const resaved = await submitCandidate({ actor: recruiter, candidateId, submission: { stage: "ONBOARDING", profile: { role: { title: "Engineer" } } } as CandidateSubmission });

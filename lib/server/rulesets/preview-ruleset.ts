@@ -3,6 +3,8 @@ import { BANDS, ENGINE_VERSION, evaluate, factsSchema, safeParseRulesetConfig, t
 import { AppError } from "@/lib/errors";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb, Prisma } from "../db";
+import { applyAcceptedExplanations, type AcceptedExplanation } from "../explanations/apply-accepted-explanations";
+import { readAcceptedExplanations } from "../explanations/read-accepted-explanations";
 import { getPublishedRuleset } from "./get-published-ruleset";
 import { rulesetFieldErrors, rulesetVersionIdSchema } from "./ruleset-schemas";
 
@@ -125,7 +127,9 @@ export async function previewRuleset({ actor, rulesetVersionId, pageSize = 1_000
        ORDER BY c.id
        LIMIT ${take}`;
     if (rows.length === 0) break;
-    for (const r of rows) tally(result, r, ruleset, sampleSize);
+    // Accepted explanations apply as they do when screening, so a draft identical to the published ruleset moves nobody.
+    const accepted = await readAcceptedExplanations((sql, params) => db.$queryRawUnsafe(sql, ...params), rows.map((r) => r.id));
+    for (const r of rows) tally(result, r, ruleset, sampleSize, accepted.get(r.id) ?? []);
     cursor = rows[rows.length - 1].id;
     if (rows.length < take) break;
   }
@@ -133,7 +137,7 @@ export async function previewRuleset({ actor, rulesetVersionId, pageSize = 1_000
   return result;
 }
 
-function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, sampleSize: number) {
+function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, sampleSize: number, accepted: readonly AcceptedExplanation[]) {
   if (r.facts == null || r.latest_score === null || !isBand(r.latest_band)) {
     result.notScreened++;
     return;
@@ -144,7 +148,7 @@ function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, sampleSize: num
     result.unreadable++;
     return;
   }
-  const assessment = evaluate(facts, ruleset, { asOf });
+  const { assessment } = applyAcceptedExplanations(evaluate(facts, ruleset, { asOf }), { facts, ruleset, asOf, accepted });
   const from = r.latest_band;
   const to = assessment.band;
   result.compared++;

@@ -19,7 +19,8 @@ import { mergeProfiles } from "./merge-profiles";
 import { protectSensitiveNumbers } from "./protect-sensitive-numbers";
 import { isUuid } from "@/lib/schemas/uuid";
 import type { Permission } from "@/lib/permissions";
-import { applyAcceptedExplanations, type AcceptedExplanation } from "../explanations/apply-accepted-explanations";
+import { applyAcceptedExplanations } from "../explanations/apply-accepted-explanations";
+import { readAcceptedExplanations } from "../explanations/read-accepted-explanations";
 
 export type ScreeningTrigger = "form" | "api" | "csv" | "cli" | "verification" | "rescreen" | "explanation";
 
@@ -491,6 +492,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
   if (counts.updated !== prepared.length - expectedNew) throw new WriteRaced("update");
 
   const links = await findLinksForCandidates(run, prepared.map((p) => ({ id: p.candidateId, isNew: !p.before })));
+  // Accepted explanations, read in this transaction (a new candidate has none).
   const accepted = await readAcceptedExplanations(run, prepared.filter((p) => p.before).map((p) => p.candidateId));
 
   const assessments = new Map<number, { assessment: Assessment; enrichment: ScreeningEnrichment }>();
@@ -563,29 +565,6 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
     meta?.credential ?? null,
   ]);
   return assessments;
-}
-
-const ACCEPTED_EXPLANATIONS_SQL = `
-  SELECT e.id, e.candidate_id AS "candidateId", e.rule_id AS "ruleId", e.evidence_fingerprint AS fingerprint, e.explanation, e.reference,
-         cu.name AS "explainedBy", e.created_at AS "explainedAt", ru.name AS "acceptedBy", r.created_at AS "acceptedAt", r.note
-  FROM flag_explanations e
-  JOIN flag_explanation_reviews r ON r.explanation_id = e.id AND r.outcome = 'ACCEPTED'
-  JOIN users cu ON cu.id = e.created_by_id
-  JOIN users ru ON ru.id = r.reviewer_id
-  WHERE e.candidate_id = ANY ($1::uuid[])`;
-
-/** The accepted explanations of existing candidates, read in the write transaction (none for new candidates). */
-async function readAcceptedExplanations(run: ReturnType<typeof sqlQuery>, candidateIds: string[]): Promise<Map<string, AcceptedExplanation[]>> {
-  const out = new Map<string, AcceptedExplanation[]>();
-  if (candidateIds.length === 0) return out;
-  type Row = Omit<AcceptedExplanation, "explainedAt" | "acceptedAt"> & { explainedAt: Date | string; acceptedAt: Date | string };
-  const rows = await run<Row>(ACCEPTED_EXPLANATIONS_SQL, [candidateIds]);
-  for (const r of rows) {
-    const list = out.get(r.candidateId) ?? [];
-    list.push({ ...r, explainedAt: new Date(r.explainedAt).toISOString(), acceptedAt: new Date(r.acceptedAt).toISOString() });
-    out.set(r.candidateId, list);
-  }
-  return out;
 }
 
 function candidateColumns(profile: StoredProfile, stage: Stage) {
