@@ -6,6 +6,7 @@ import { explainFlag } from "@/lib/server/explanations/explain-flag";
 import type { ScreeningSuppression } from "@/lib/server/explanations/apply-accepted-explanations";
 import { reviewExplanation } from "@/lib/server/explanations/review-explanation";
 import { previewRuleset } from "@/lib/server/rulesets/preview-ruleset";
+import { exportScreeningsCsv } from "@/lib/server/exports/export-screenings-csv";
 import { submitCandidate } from "@/lib/server/screening/submit-candidate";
 import type { CandidateSubmission } from "@/lib/schemas/profile";
 import { createTestUser } from "../support/factories";
@@ -95,6 +96,14 @@ describe("explained flags", () => {
     await expect(reviewExplanation({ actor: security, input: { explanationId: explanation.id, outcome: "REJECTED", note: "Changed my mind." } })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(db.flagExplanationReview.updateMany({ where: { explanationId: explanation.id }, data: { note: "rewritten" } })).rejects.toThrow(/append-only/);
     await expect(db.flagExplanation.deleteMany({ where: { id: explanation.id } })).rejects.toThrow(/append-only/);
+
+    // The screenings export names the suppressed rule on the re-screen's row.
+    const csv = await new Response(await exportScreeningsCsv({ actor: security, filter: { q: `Robin Relocating ${tag}`, sort: "newest" } })).text();
+    const header = csv.split(/\r?\n/)[0].split(",");
+    const row = csv.split(/\r?\n/).find((l) => l.startsWith(after.id))!.split(",");
+    expect(row[header.indexOf("trigger")]).toBe("explanation");
+    expect(row[header.indexOf("rules_suppressed")]).toBe("ship-to-differs-from-home");
+    expect(row[header.indexOf("rules_hit")]).not.toContain("ship-to-differs-from-home");
 
     // The ruleset preview applies accepted explanations too: the published ruleset itself moves nobody.
     const admin = await createTestUser("ADMIN");
