@@ -13,6 +13,7 @@ import {
   ENGINE_VERSION,
   indicatorCoverage,
   ruleCatalog,
+  rulesById,
   SEVERITY_TITLES,
   SOURCES,
 } from "../lib/engine";
@@ -32,13 +33,21 @@ export function renderRulesDoc(): string {
   L.push("");
   L.push(`Engine version ${ENGINE_VERSION}, default ruleset version ${DEFAULT_RULESET_VERSION}. ${rules.length} rules cover **${covered} of ${coverage.length}** indicators from the red-flag catalog.`);
   L.push("");
-  L.push("Every rule is advisory: a hit is a reason for a person to look closer and to run the recommended verification step, never a decision. Bands only order the review queue. The scoring model is explained in [ADR 0003](decisions/0003-scoring-model.md).");
+  L.push("Every rule is advisory: a hit is a reason for a person to look closer and to run the recommended verification step, never a decision. Bands only order the review queue. The scoring model is explained in [ADR 0003](decisions/0003-scoring-model.md) and, for the corroboration model of engine 2, [ADR 0008](decisions/0008-corroboration-scoring.md).");
   L.push("");
   L.push("## Default scoring");
   L.push("");
   L.push(`- Points per hit: H = ${cfg.severityPoints.H}, M = ${cfg.severityPoints.M}, L = ${cfg.severityPoints.L}, times the rule's weight (default 1).`);
   L.push(`- All L-severity hits together contribute at most ${cfg.lowSeverityCap} points.`);
-  L.push("- Hits combine as `100 × (1 − Π(1 − points/100))`; the rounded total is allocated back to the hits so the contributions add up to the score.");
+  L.push("- Hits combine as `base = 100 × (1 − Π(1 − points/100))` (the L pool counting as one term).");
+  if (cfg.corroboration) {
+    const c = cfg.corroboration;
+    L.push(
+      `- Corroboration: H and M hits are signals. With n signals in k categories, \`score = 100 × (1 − (1 − base/100)^m)\`, \`m = 1 + ${c.crossCategoryBonus} × (k − 1) + ${c.sameCategoryBonus} × (n − k)\`. L hits add points but never corroborate.`,
+    );
+    L.push(`- One signal with common innocent explanations, with nothing specific to the scheme, scores at most ${c.uncorroboratedMaxScore} (LOW). A scheme-specific hit (marked *specific* below) is not held back.`);
+  }
+  L.push("- The rounded total is allocated back to the hits in proportion to their points, so the contributions add up to the score.");
   L.push(
     `- Bands: CLEAR < ${cfg.bandThresholds.LOW} ≤ LOW < ${cfg.bandThresholds.ELEVATED} ≤ ELEVATED < ${cfg.bandThresholds.HIGH} ≤ HIGH < ${cfg.bandThresholds.CRITICAL} ≤ CRITICAL.`,
   );
@@ -64,6 +73,7 @@ export function renderRulesDoc(): string {
       L.push("");
       L.push(`- Indicators: ${r.indicatorIds.join(", ")}`);
       L.push(`- Severity: ${r.severity}${r.severityNote ? ` (${r.severityNote})` : ""}; default weight ${r.weight} → ${r.points} points${r.enabled ? "" : " (disabled by default)"}`);
+      L.push(`- Specificity: ${specificityText(r.id)}`);
       L.push(`- Source: ${r.sources.map((s) => `${s.code} (${s.title})`).join("; ")}`);
       L.push(`- Reads: ${r.reads.map((x) => `\`${x}\``).join(", ")}`);
       L.push(`- Innocent explanations to rule out: ${r.innocentExplanations.join("; ")}`);
@@ -111,3 +121,11 @@ function main() {
 }
 
 main();
+
+function specificityText(ruleId: string): string {
+  const rule = rulesById.get(ruleId)!;
+  if (rule.specificity === "specific") return "*specific* to the scheme — may lift a candidate on its own";
+  if (rule.specificity === "common") return "common — innocent explanations are common; alone it stays LOW";
+  if (rule.severityNote) return "follows each hit's severity: an H hit is *specific* (may lift a candidate on its own), an M or L hit is common";
+  return rule.severity === "H" ? "*specific* to the scheme — may lift a candidate on its own" : "common — alone it stays LOW";
+}

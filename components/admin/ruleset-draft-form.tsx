@@ -10,14 +10,26 @@ import type { ActionResult } from "@/lib/errors";
 export type RulesetDraftRuleView = { id: string; title: string; severity: "H" | "M" | "L"; indicatorIds: readonly string[]; enabled: boolean; weight: number };
 
 export type RulesetDraftBaseView = {
-  id: string;
-  version: number;
+  /** null: the engine's shipped default (not a stored version). */
+  id: string | null;
+  version: number | null;
   status: "DRAFT" | "PUBLISHED" | "RETIRED";
   severityPoints: { H: number; M: number; L: number };
   lowSeverityCap: number;
   bandThresholds: { LOW: number; ELEVATED: number; HIGH: number; CRITICAL: number };
+  /** null: the base scores with engine 1 (no corroboration); `defaults` fill the fields when it is switched on. */
+  corroboration: CorroborationView | null;
+  corroborationDefaults: CorroborationView;
   categories: { id: string; title: string; rules: RulesetDraftRuleView[] }[];
 };
+
+export type CorroborationView = { crossCategoryBonus: number; sameCategoryBonus: number; uncorroboratedMaxScore: number };
+
+const CORROBORATION_FIELDS = [
+  ["crossCategoryBonus", "Bonus per further category", "Added to the exponent for each further category with a medium or high signal (0 to 5)."],
+  ["sameCategoryBonus", "Bonus per further signal in a category", "Added for each further medium or high signal in a category that already has one; at most the cross-category bonus."],
+  ["uncorroboratedMaxScore", "Most one common signal can score", "The ceiling for a single signal with common innocent explanations when nothing is specific to the scheme (keep it below the Elevated band)."],
+] as const;
 
 type Props<T> = { base: RulesetDraftBaseView; action: (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> };
 
@@ -54,6 +66,9 @@ export function RulesetDraftForm<T>({ base, action }: Props<T>) {
   const fieldNames = new Set<string>([
     "notes",
     "lowSeverityCap",
+    "corroboration",
+    "corroboration.enabled",
+    ...CORROBORATION_FIELDS.map(([k]) => `corroboration.${k}`),
     ...THRESHOLDS.map(([k]) => `bandThresholds.${k}`),
     ...SEVERITY_POINTS.map(([k]) => `severityPoints.${k}`),
     ...base.categories.flatMap((c) => c.rules.flatMap((r) => [`rules.${r.id}.weight`, `rules.${r.id}.enabled`])),
@@ -78,7 +93,7 @@ export function RulesetDraftForm<T>({ base, action }: Props<T>) {
           </ul>
         ) : null}
       </div>
-      <input type="hidden" name="baseVersionId" value={base.id} />
+      {base.id ? <input type="hidden" name="baseVersionId" value={base.id} /> : <input type="hidden" name="fromShippedDefault" value="1" />}
 
       <div key={echoKey} className="space-y-8">
         <fieldset className="space-y-3">
@@ -128,11 +143,45 @@ export function RulesetDraftForm<T>({ base, action }: Props<T>) {
           </div>
         </fieldset>
 
+        <fieldset className="space-y-3" aria-describedby="corroboration-help">
+          <legend className="text-base font-semibold">Corroboration</legend>
+          <p id="corroboration-help" className="text-sm text-slate-600">
+            Independent signals reinforce each other: the combined points are raised with an exponent of 1 + bonus per further category + bonus per
+            further signal in the same category. One signal with common innocent explanations, alone, never scores above the ceiling; a signal specific
+            to the scheme (an identity that belongs to someone else, remote-access tools on the company laptop) is not held back. Off: each hit counts
+            independently (engine-1 scoring).
+          </p>
+          <label className="flex items-center gap-2 text-sm font-medium">
+            <input
+              type="checkbox"
+              name="corroboration.enabled"
+              defaultChecked={echoed ? v["corroboration.enabled"] !== undefined : base.corroboration !== null}
+              className="h-4 w-4 rounded border-slate-300"
+            />
+            Score with the corroboration model
+          </label>
+          {errors?.corroboration ? <p className="text-sm text-red-700">{errors.corroboration.join(" ")}</p> : null}
+          <div className="grid gap-4 sm:grid-cols-3">
+            {CORROBORATION_FIELDS.map(([key, label, help]) => (
+              <TextField
+                key={key}
+                name={`corroboration.${key}`}
+                label={label}
+                hint={help}
+                {...numberProps}
+                required
+                defaultValue={value(`corroboration.${key}`, (base.corroboration ?? base.corroborationDefaults)[key])}
+                errors={errors?.[`corroboration.${key}`]}
+              />
+            ))}
+          </div>
+        </fieldset>
+
         <fieldset className="space-y-4">
           <legend className="text-base font-semibold">Rules</legend>
           <p className="text-sm text-slate-600">
             Switch a rule off, or change its weight (0 to 10): a hit is worth its severity points × the weight. Each rule&apos;s own settings stay as in
-            version {base.version}.
+            {base.version === null ? " the shipped default" : ` version ${base.version}`}.
           </p>
           {base.categories.map((category) => (
             <div key={category.id} className="overflow-x-auto rounded-lg ring-1 ring-slate-200">

@@ -11,7 +11,7 @@ const label = (band: string) => band.charAt(0) + band.slice(1).toLowerCase();
  * Candidates per band now and under the previewed version, side by side. Decorative for screen readers: the panel
  * states the same numbers in its band table.
  */
-export function RulesetPreviewChart({ before, after, version }: { before: BandCountsView; after: BandCountsView; version: number }) {
+export function RulesetPreviewChart({ before, after, version, beforeLabel = "Now" }: { before: BandCountsView; after: BandCountsView; version: number; beforeLabel?: string }) {
   const data = BAND_ORDER.map((band) => ({ band: label(band), now: before[band], draft: after[band] }));
   return (
     <div className="h-56 w-full" aria-hidden="true">
@@ -22,7 +22,7 @@ export function RulesetPreviewChart({ before, after, version }: { before: BandCo
           <YAxis allowDecimals={false} fontSize={12} width={48} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="now" name="Now" fill="#94a3b8" isAnimationActive={false} />
+          <Bar dataKey="now" name={beforeLabel} fill="#94a3b8" isAnimationActive={false} />
           <Bar dataKey="draft" name={`With version ${version}`} fill="#2456d6" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

@@ -12,6 +12,8 @@ type BandView = keyof BandCountsView;
 export type RulesetPreviewView = {
   version: number;
   publishedVersion: number;
+  /** Compared with this version re-evaluated on the same facts, instead of the candidates' current bands. */
+  againstVersion: number | null;
   compared: number;
   notScreened: number;
   unreadable: number;
@@ -29,6 +31,8 @@ export type RulesetPreviewView = {
 type Props<T extends RulesetPreviewView> = {
   rulesetVersionId: string;
   version: number;
+  /** Compare with another version (e.g. the one published before) instead of the current bands. */
+  against?: { id: string; version: number };
   action: (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 };
 
@@ -38,14 +42,15 @@ const bandLabel = (band: string) => band.charAt(0) + band.slice(1).toLowerCase()
 const plural = (count: number, one: string, many: string) => `${n.format(count)} ${count === 1 ? one : many}`;
 
 /** Runs the preview on demand (it reads every active candidate) and shows what would change, announced when ready. */
-export function RulesetPreviewPanel<T extends RulesetPreviewView>({ rulesetVersionId, version, action }: Props<T>) {
+export function RulesetPreviewPanel<T extends RulesetPreviewView>({ rulesetVersionId, version, against, action }: Props<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <div className="space-y-4">
-      <form action={formAction} aria-label={`Preview version ${version}`} className="flex flex-wrap items-center gap-3">
+      <form action={formAction} aria-label={against ? `Compare version ${version} with version ${against.version}` : `Preview version ${version}`} className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="rulesetVersionId" value={rulesetVersionId} />
+        {against ? <input type="hidden" name="againstVersionId" value={against.id} /> : null}
         <SubmitButton variant="secondary" pendingLabel="Running preview…">
-          {state?.ok ? "Run preview again" : "Run preview"}
+          {against ? (state?.ok ? "Compare again" : `Compare with version ${against.version}`) : state?.ok ? "Run preview again" : "Run preview"}
         </SubmitButton>
         <p className="text-sm text-slate-600">Nothing is changed or saved: this only reads the latest screening of each active candidate.</p>
       </form>
@@ -72,6 +77,7 @@ function PreviewResult({ preview: p }: { preview: RulesetPreviewView }) {
     );
   }
   const changed = p.movedUp + p.movedDown;
+  const now = p.againstVersion === null ? "Now" : `With version ${p.againstVersion}`;
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-800">
@@ -91,8 +97,8 @@ function PreviewResult({ preview: p }: { preview: RulesetPreviewView }) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <figure className="space-y-2">
-          <RulesetPreviewChart before={p.before} after={p.after} version={p.version} />
-          <figcaption className="text-xs text-slate-500">Candidates per band: now and with version {p.version}.</figcaption>
+          <RulesetPreviewChart before={p.before} after={p.after} version={p.version} beforeLabel={now} />
+          <figcaption className="text-xs text-slate-500">Candidates per band: {now.toLowerCase()} and with version {p.version}.</figcaption>
         </figure>
         <div className="overflow-x-auto">
           <table className="min-w-full text-sm">
@@ -100,7 +106,7 @@ function PreviewResult({ preview: p }: { preview: RulesetPreviewView }) {
             <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
                 <th scope="col" className="py-1 pr-3">Band</th>
-                <th scope="col" className="px-3 py-1 text-right">Now</th>
+                <th scope="col" className="px-3 py-1 text-right">{now}</th>
                 <th scope="col" className="px-3 py-1 text-right">With version {p.version}</th>
                 <th scope="col" className="px-3 py-1 text-right">Difference</th>
               </tr>
@@ -128,7 +134,7 @@ function PreviewResult({ preview: p }: { preview: RulesetPreviewView }) {
 
       <div className="overflow-x-auto">
         <table className="text-sm">
-          <caption className="pb-2 text-left text-sm font-semibold text-slate-800">Band now (rows) → band with version {p.version} (columns)</caption>
+          <caption className="pb-2 text-left text-sm font-semibold text-slate-800">Band {p.againstVersion === null ? "now" : `with version ${p.againstVersion}`} (rows) → band with version {p.version} (columns)</caption>
           <thead className="text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
               <td />
@@ -169,7 +175,7 @@ function PreviewResult({ preview: p }: { preview: RulesetPreviewView }) {
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
                 <th scope="col" className="px-3 py-2">Candidate</th>
-                <th scope="col" className="px-3 py-2">Now</th>
+                <th scope="col" className="px-3 py-2">{now}</th>
                 <th scope="col" className="px-3 py-2">With version {p.version}</th>
               </tr>
             </thead>

@@ -26,6 +26,15 @@ export function HitList({ hits, categoryTitles, sourceTitles }: { hits: HitView[
                     <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ${SEVERITY[h.severity]?.style}`}>{SEVERITY[h.severity]?.label}</span>
                     <span className="font-medium">{h.title}</span>
                     <span className="text-xs text-slate-500">{h.indicatorIds.join(", ")}</span>
+                    {h.specific === undefined ? null : h.specific ? (
+                      <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-800 ring-1 ring-red-200" title="Specific to the scheme: counts on its own">
+                        Specific to the scheme
+                      </span>
+                    ) : (
+                      <span className="rounded bg-slate-50 px-1.5 py-0.5 text-xs text-slate-700 ring-1 ring-slate-200" title="Innocent explanations are common: alone it stays Low">
+                        Needs corroboration
+                      </span>
+                    )}
                     <span className="ml-auto text-xs font-medium text-slate-700" title="Points this flag adds to the score">
                       +{h.contribution}
                     </span>

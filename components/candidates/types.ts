@@ -9,6 +9,8 @@ export type HitView = {
   summary: string;
   evidence: { label: string; value: string }[];
   contribution: number;
+  /** Engine-2 screenings: scheme-specific (counts alone) or common (needs corroboration); absent before engine 2. */
+  specific?: boolean;
   source: readonly string[];
   innocentExplanations: readonly string[];
   verificationStep: { id: string; text: string };

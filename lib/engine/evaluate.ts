@@ -8,9 +8,9 @@
 import { SEVERITY_RANK, type Category, type IndicatorId, type Severity, type SourceCode } from "./catalog";
 import type { Facts } from "./facts";
 import { rulesById } from "./registry";
-import type { EvaluationContext, Evidence, RuleDefinition } from "./rule";
+import { declaredSpecificity, type EvaluationContext, type Evidence, type RuleDefinition } from "./rule";
 import { parseRulesetConfig, type Band, type Ruleset, type RulesetConfig } from "./ruleset";
-import { bandFor, scoreHits } from "./scoring";
+import { bandFor, scoreHits, type Corroboration } from "./scoring";
 import { ENGINE_VERSION } from "./version";
 import { recommendSteps, VERIFICATION_STEPS, type RecommendedStep, type VerificationStepId } from "./verification";
 
@@ -26,6 +26,8 @@ export interface Hit {
   evidence: Evidence[];
   /** Points after weighting and the L cap, before the combined score is allocated. */
   points: number;
+  /** Scheme-specific (may lift a candidate alone) rather than a common, explainable fact (ADR 0008). */
+  specific: boolean;
   /** Integer share of the displayed score; contributions of all hits sum to `Assessment.score`. */
   contribution: number;
   source: readonly SourceCode[];
@@ -52,6 +54,8 @@ export interface Assessment {
   /** Deduplicated, ordered by severity. */
   verificationSteps: RecommendedStep[];
   lowSeverityCapApplied: boolean;
+  /** How corroboration shaped the score (engine-2 rulesets); null for engine-1 rulesets and for no hits. */
+  corroboration: Corroboration | null;
   rulesetVersion: number | string;
   engineVersion: string;
   asOf: string;
@@ -66,6 +70,8 @@ export interface CompiledRule {
   config: unknown;
   weight: number;
   order: number;
+  /** The rule's declared specificity; undefined = follows each hit's severity (H specific, M/L common). */
+  specific: boolean | undefined;
 }
 
 export interface CompiledRuleset {
@@ -85,7 +91,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   let order = 0;
   for (const [id, s] of Object.entries(config.rules)) {
     if (!s.enabled) continue;
-    rules.push({ rule: rulesById.get(id)!, config: s.config, weight: s.weight, order: order++ });
+    const rule = rulesById.get(id)!;
+    rules.push({ rule, config: s.config, weight: s.weight, order: order++, specific: declaredSpecificity(rule) });
   }
   c = { version: ruleset.version, config, rules };
   compiled.set(ruleset, c);
@@ -113,13 +120,17 @@ export function evaluate(facts: Facts, ruleset: Ruleset, options: EvaluateOption
   const ctx: EvaluationContext = { asOf: options.asOf, asOfMs, asOfDate: lastAsOfDate };
   const rules = compiledRuleset.rules;
 
-  let pending: { c: CompiledRule; severity: Severity; summary: string; evidence: Evidence[] }[] | null = null;
+  let pending: { c: CompiledRule; severity: Severity; specific: boolean; summary: string; evidence: Evidence[] }[] | null = null;
   let suppressedList: Suppression[] | null = null;
   for (let i = 0; i < rules.length; i++) {
     const c = rules[i];
     const r = c.rule.evaluate(facts, c.config, ctx);
     if (r === null) continue;
-    if (r.kind === "hit") (pending ??= []).push({ c, severity: r.severity ?? c.rule.severity, summary: r.summary, evidence: r.evidence });
+    if (r.kind === "hit")
+    {
+      const severity = r.severity ?? c.rule.severity;
+      (pending ??= []).push({ c, severity, specific: r.specific ?? c.specific ?? severity === "H", summary: r.summary, evidence: r.evidence });
+    }
     else (suppressedList ??= []).push({ ruleId: c.rule.id, indicatorIds: c.rule.indicatorIds, title: c.rule.title, reason: r.reason, evidence: r.evidence });
   }
 
@@ -131,12 +142,15 @@ export function evaluate(facts: Facts, ruleset: Ruleset, options: EvaluateOption
     asOf: asOfIso,
   };
   if (pending === null) {
-    return { score: 0, band: bandFor(0, config.bandThresholds), hits: [], verificationSteps: [], lowSeverityCapApplied: false, ...base };
+    return { score: 0, band: bandFor(0, config.bandThresholds), hits: [], verificationSteps: [], lowSeverityCapApplied: false, corroboration: null, ...base };
   }
 
   const n = pending.length;
-  const inputs = new Array<{ severity: Severity; weight: number }>(n);
-  for (let i = 0; i < n; i++) inputs[i] = { severity: pending[i].severity, weight: pending[i].c.weight };
+  const inputs = new Array<{ severity: Severity; weight: number; category: Category; specific: boolean; indicator: string }>(n);
+  for (let i = 0; i < n; i++) {
+    const rule = pending[i].c.rule;
+    inputs[i] = { severity: pending[i].severity, weight: pending[i].c.weight, category: rule.category, specific: pending[i].specific, indicator: rule.indicatorIds[0] ?? rule.id };
+  }
   const scored = scoreHits(inputs, config);
   const hits = new Array<Hit>(n);
   const order = new Array<number>(n);
@@ -153,6 +167,7 @@ export function evaluate(facts: Facts, ruleset: Ruleset, options: EvaluateOption
       summary: p.summary,
       evidence: p.evidence,
       points: Math.round(scored.effectivePoints[i] * 100) / 100,
+      specific: p.specific,
       contribution: scored.contributions[i],
       source: rule.source,
       innocentExplanations: rule.innocentExplanations,
@@ -174,6 +189,7 @@ export function evaluate(facts: Facts, ruleset: Ruleset, options: EvaluateOption
     hits: out,
     verificationSteps: recommendSteps(out),
     lowSeverityCapApplied: scored.lowSeverityCapApplied,
+    corroboration: scored.corroboration,
     ...base,
   };
 }

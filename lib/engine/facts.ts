@@ -353,8 +353,10 @@ const linkageSchema = z.strictObject({
       z.strictObject({
         employerName: z.string(),
         otherCandidateCount: count,
-        /** The employer could be confirmed as a real, operating entity. */
+        /** This candidate's own check of the employer: employment verified (true) or failed / fabricated (false). */
         employerVerified: opt(z.boolean()),
+        /** How many of those other applicants' checks of this employer failed (unverifiable, contradicted, fabricated). */
+        otherUnverifiedCount: opt(count),
       }),
     ),
   ),

@@ -32,6 +32,7 @@ export {
   safeParseRulesetConfig,
   RulesetConfigError,
   defaultRulesetConfig,
+  engine1RulesetConfig,
   defaultRuleset,
   DEFAULT_RULESET_VERSION,
   DEFAULT_SEVERITY_POINTS,
@@ -43,7 +44,7 @@ export {
   type RulesetConfigIssue,
   type RuleSettings,
 } from "./ruleset";
-export { scoreHits, bandFor, type ScoreResult } from "./scoring";
+export { scoreHits, bandFor, type ScoreResult, type Corroboration } from "./scoring";
 export { evaluate, compileRuleset, type Assessment, type Hit, type Suppression, type EvaluateOptions, type CompiledRuleset } from "./evaluate";
 export { VERIFICATION_STEPS, VERIFICATION_STEP_IDS, recommendSteps, type VerificationStepId, type RecommendedStep } from "./verification";
 export { ruleCatalog, indicatorCoverage, type RuleCatalogEntry, type IndicatorCoverage } from "./catalog-view";

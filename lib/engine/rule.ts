@@ -27,6 +27,8 @@ export interface RuleHitResult {
   evidence: Evidence[];
   /** Overrides the rule's severity for this hit (e.g. crypto pay for a crypto-sector contractor is M, not H). */
   severity?: Severity;
+  /** Overrides the rule's specificity for this hit (e.g. an address shared by three names is specific, by two is not). */
+  specific?: boolean;
 }
 
 export interface RuleSuppressedResult {
@@ -54,6 +56,13 @@ export interface RuleDefinition<C = unknown> {
   severity: Severity;
   /** When a hit can carry a different severity, say when (shown in docs). */
   severityNote?: string;
+  /**
+   * "specific": the signal belongs to the scheme and is hard to explain innocently, so it may lift a candidate on its
+   * own; "common": innocent explanations are common, so alone it stays LOW (corroboration model, ADR 0008).
+   * Default (undefined): each hit follows its own severity — H specific, M and L common. A hit may override it
+   * (RuleHitResult.specific).
+   */
+  specificity?: "specific" | "common";
   title: string;
   description: string;
   source: readonly SourceCode[];
@@ -71,7 +80,14 @@ export function defineRule<C>(rule: RuleDefinition<C>): RuleDefinition<C> {
   return rule;
 }
 
-export const hit = (summary: string, evidence: Evidence[], severity?: Severity): RuleHitResult =>
-  severity ? { kind: "hit", summary, evidence, severity } : { kind: "hit", summary, evidence };
+export const hit = (summary: string, evidence: Evidence[], severity?: Severity, options?: { specific?: boolean }): RuleHitResult => {
+  const result: RuleHitResult = severity ? { kind: "hit", summary, evidence, severity } : { kind: "hit", summary, evidence };
+  if (options?.specific !== undefined) result.specific = options.specific;
+  return result;
+};
+
+/** The rule's declared specificity as a boolean, undefined when it follows each hit's severity. */
+export const declaredSpecificity = (rule: Pick<RuleDefinition<unknown>, "specificity">): boolean | undefined =>
+  rule.specificity === undefined ? undefined : rule.specificity === "specific";
 
 export const suppressed = (reason: string, evidence: Evidence[]): RuleSuppressedResult => ({ kind: "suppressed", reason, evidence });

@@ -37,6 +37,20 @@ export const rulesetConfigSchema = z
       HIGH: z.number().int().min(1).max(100),
       CRITICAL: z.number().int().min(1).max(100),
     }),
+    /**
+     * The corroboration model (engine 2, ADR 0008). Absent in engine-1 rulesets, which keep scoring as they did
+     * (plain noisy-OR): a stored version must go on meaning what it meant when it was published.
+     */
+    corroboration: z
+      .strictObject({
+        /** Added to the exponent for each further category with an H/M signal. */
+        crossCategoryBonus: z.number().min(0).max(5),
+        /** Added to the exponent for each further H/M signal in a category that already has one. */
+        sameCategoryBonus: z.number().min(0).max(5),
+        /** The most a single signal with common innocent explanations can score on its own. */
+        uncorroboratedMaxScore: points,
+      })
+      .optional(),
     rules: z.record(z.string(), ruleSettingsSchema),
   })
   .superRefine((value, ctx) => {
@@ -47,6 +61,9 @@ export const rulesetConfigSchema = z
       if (!(t[cur] > t[prev]))
         ctx.addIssue({ code: "custom", path: ["bandThresholds", cur], message: `must be greater than ${prev} (${t[prev]})` });
     }
+    const c = value.corroboration;
+    if (c && c.sameCategoryBonus > c.crossCategoryBonus)
+      ctx.addIssue({ code: "custom", path: ["corroboration", "sameCategoryBonus"], message: `must not exceed the cross-category bonus (${c.crossCategoryBonus}): signals in different categories are the more independent` });
     for (const id of Object.keys(value.rules))
       if (!rulesById.has(id)) ctx.addIssue({ code: "custom", path: ["rules", id], message: `unknown rule "${id}"` });
     for (const rule of ruleRegistry) {
@@ -123,18 +140,36 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
-export const DEFAULT_SEVERITY_POINTS = { H: 40, M: 20, L: 8 } as const;
+export const DEFAULT_SEVERITY_POINTS = { H: 50, M: 20, L: 8 } as const;
 
-/** The first published ruleset. Validated at import, so a broken default fails closed immediately. */
-export const defaultRulesetConfig: RulesetConfig = deepFreeze(
+/**
+ * The engine-1 default (independent hits, noisy-OR, H = 40): what installations published before engine 2. Kept so
+ * a database seeded then, the demo history and the comparison in ADR 0008 can be reproduced.
+ */
+export const engine1RulesetConfig: RulesetConfig = deepFreeze(
   parseRulesetConfig({
-    severityPoints: { ...DEFAULT_SEVERITY_POINTS },
+    severityPoints: { H: 40, M: 20, L: 8 },
     lowSeverityCap: 15,
     bandThresholds: { LOW: 1, ELEVATED: 25, HIGH: 50, CRITICAL: 75 },
     rules: Object.fromEntries(ruleRegistry.map((r) => [r.id, { enabled: true, weight: 1, config: structuredClone(r.defaultConfig) }])),
   }),
 );
 
+/**
+ * The shipped default (engine 2): corroboration across categories, one common signal capped at LOW, a
+ * scheme-specific H hit alone reaches HIGH. Validated at import, so a broken default fails closed immediately.
+ */
+export const defaultRulesetConfig: RulesetConfig = deepFreeze(
+  parseRulesetConfig({
+    severityPoints: { ...DEFAULT_SEVERITY_POINTS },
+    lowSeverityCap: 15,
+    bandThresholds: { LOW: 1, ELEVATED: 25, HIGH: 50, CRITICAL: 75 },
+    corroboration: { crossCategoryBonus: 0.75, sameCategoryBonus: 0.25, uncorroboratedMaxScore: 24 },
+    rules: Object.fromEntries(ruleRegistry.map((r) => [r.id, { enabled: true, weight: 1, config: structuredClone(r.defaultConfig) }])),
+  }),
+);
+
+/** The version number a database with no ruleset yet stores the shipped default as. */
 export const DEFAULT_RULESET_VERSION = 1;
 export const defaultRuleset: Ruleset = Object.freeze({ version: DEFAULT_RULESET_VERSION, config: defaultRulesetConfig });
 

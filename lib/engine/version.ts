@@ -3,4 +3,4 @@
  * rule's logic or evidence changes, the major version when the scoring model or the facts schema changes
  * incompatibly. (Rule weights and thresholds are versioned by the ruleset, not here.)
  */
-export const ENGINE_VERSION = "1.0.0";
+export const ENGINE_VERSION = "2.0.0";

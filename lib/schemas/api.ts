@@ -106,6 +106,8 @@ export const apiHitSchema = z.object({
   evidence: z.array(apiEvidenceSchema),
   /** Integer share of the score; the contributions of all hits sum to the score. */
   contribution: z.number().int(),
+  /** Scheme-specific (may lift a candidate on its own) rather than a common, explainable fact (ADR 0008). */
+  specific: z.boolean().optional(),
   source: z.array(z.string()),
   verificationStep: z.object({ id: z.string(), text: z.string() }),
 });
@@ -125,6 +127,18 @@ export const apiAssessmentSchema = z.object({
   /** Rules that did not count, with why (never silently dropped). */
   suppressed: z.array(apiSuppressionSchema),
   verificationSteps: z.array(apiVerificationStepSchema),
+  /** How corroboration shaped the score (engine-2 rulesets; null for engine-1 rulesets or no hits). */
+  corroboration: z
+    .object({
+      base: z.number(),
+      signals: z.number().int(),
+      categories: z.number().int(),
+      multiplier: z.number(),
+      capped: z.boolean(),
+      specific: z.boolean(),
+    })
+    .nullable()
+    .optional(),
   rulesetVersion: z.union([z.number().int(), z.string()]),
   engineVersion: z.string(),
 });

@@ -66,7 +66,7 @@ describe("POST /api/v1/candidates", () => {
     expect(json.assessment).toMatchObject({ score: expect.any(Number), band: expect.any(String), rulesetVersion: expect.anything(), engineVersion: expect.any(String) });
     expect(json.assessment.hits.length).toBeGreaterThan(0);
     expect(Object.keys(json.assessment.hits[0]).sort()).toEqual(
-      ["category", "contribution", "evidence", "indicatorIds", "ruleId", "severity", "source", "summary", "title", "verificationStep"].sort(),
+      ["category", "contribution", "evidence", "indicatorIds", "ruleId", "severity", "source", "specific", "summary", "title", "verificationStep"].sort(),
     );
     expect(json.assessment.verificationSteps.length).toBeGreaterThan(0);
 

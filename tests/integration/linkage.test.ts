@@ -189,11 +189,24 @@ describe("recordCandidateLinkage + findCandidateLinks", () => {
     await candidateWith(`Ned Ortiz ${t}`, emptyInput({ emails: [`ned.${t}@example.com`], employers: [`NIMBUS ${t} STAFFING, L.L.C.`] }));
     const a = await candidateWith(`Oli Price ${t}`, emptyInput({ emails: [`oli.${t}@example.com`], employers: [`Nimbus ${t} Staffing Inc.`, `Solo ${t} GmbH`] }));
     const links = await findCandidateLinks(getDb(), { candidateId: a.id });
-    expect(links.recurringEmployers).toEqual([{ employerName: `nimbus ${t} staffing`, otherCandidateCount: 2, otherCountCapped: false }]);
+    expect(links.recurringEmployers).toEqual([{ employerName: `nimbus ${t} staffing`, otherCandidateCount: 2, otherCountCapped: false, otherUnverifiedCount: 0 }]);
     expect(links.sharedIdentifiers).toEqual([]);
 
     const capped = await findCandidateLinks(getDb(), { candidateId: a.id, countCap: 1 });
-    expect(capped.recurringEmployers).toEqual([{ employerName: `nimbus ${t} staffing`, otherCandidateCount: 1, otherCountCapped: true }]);
+    expect(capped.recurringEmployers).toEqual([{ employerName: `nimbus ${t} staffing`, otherCandidateCount: 1, otherCountCapped: true, otherUnverifiedCount: 0 }]);
+  });
+
+  it("counts the earlier applicants whose check of a recurring employer failed (LNK-06)", async () => {
+    const t = tag();
+    const front = `Hopana ${t} Tech LLC`;
+    await candidateWith(`Pia Quinn ${t}`, emptyInput({ emails: [`pia.${t}@example.com`], employers: [front], unverifiedEmployers: [front] }));
+    await candidateWith(`Ray Stone ${t}`, emptyInput({ emails: [`ray.${t}@example.com`], employers: [`HOPANA ${t} TECH`], unverifiedEmployers: [`HOPANA ${t} TECH`] }));
+    await candidateWith(`Sue Tran ${t}`, emptyInput({ emails: [`sue.${t}@example.com`], employers: [front] }));
+    const a = await candidateWith(`Tom Udal ${t}`, emptyInput({ emails: [`tom.${t}@example.com`], employers: [front], unverifiedEmployers: [front] }));
+    const links = await findCandidateLinks(getDb(), { candidateId: a.id });
+    // Its own failed check is not counted among the others'; the EMPLOYER_UNVERIFIED rows never show as shared identifiers.
+    expect(links.recurringEmployers).toEqual([{ employerName: `hopana ${t} tech`, otherCandidateCount: 3, otherCountCapped: false, otherUnverifiedCount: 2 }]);
+    expect(links.sharedIdentifiers).toEqual([]);
   });
 
   it("caps the listed others and still counts them", async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BANDS, evaluate, factsSchema, parseRulesetConfig, type Band, type RulesetConfig } from "@/lib/engine";
+import { BANDS, defaultRulesetConfig, engine1RulesetConfig, evaluate, factsSchema, parseRulesetConfig, type Band, type RulesetConfig } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/auth/authorization";
 import { getDb } from "@/lib/server/db";
@@ -54,6 +54,7 @@ function editsFor(config: RulesetConfig) {
     severityPoints: { ...config.severityPoints },
     lowSeverityCap: config.lowSeverityCap,
     bandThresholds: { ...config.bandThresholds },
+    corroboration: config.corroboration ? { enabled: true, ...config.corroboration } : { enabled: false },
     rules: Object.fromEntries(Object.entries(config.rules).map(([id, r]) => [id, { enabled: r.enabled, weight: r.weight }])),
   };
 }
@@ -257,7 +258,11 @@ describe("preview, publish and re-screen", () => {
   it("counts before/after, transitions and the sample exactly as an explicit re-evaluation does", async () => {
     expect(flagged.assessment.hits.map((h) => h.ruleId)).toContain(CAMERA);
     expect(clean.assessment.hits.map((h) => h.ruleId)).not.toContain(CAMERA);
-    const draft = await createRulesetDraft({ actor: admin, input: { notes: "Camera refusal matters more", rules: { [CAMERA]: { weight: 3 } } } });
+    // Alone, camera refusal is one common signal: the weight only shows once the ceiling for such a signal is raised too.
+    const draft = await createRulesetDraft({
+      actor: admin,
+      input: { notes: "Camera refusal matters more", rules: { [CAMERA]: { weight: 3 } }, corroboration: { enabled: true, uncorroboratedMaxScore: 60 } },
+    });
     draftId = draft.id;
     draftConfig = parseRulesetConfig((await getDb().rulesetVersion.findUniqueOrThrow({ where: { id: draft.id } })).config);
 
@@ -331,7 +336,7 @@ describe("preview, publish and re-screen", () => {
 
     const detail = await getRulesetVersion({ actor: admin, rulesetVersionId: before });
     expect(detail).toMatchObject({ status: "RETIRED", published: { id: draftId } });
-    expect(detail.changesVsPublished?.map((c) => c.text)).toEqual(["Unwilling or unable to appear on camera: weight 3 → 1"]);
+    expect(detail.changesVsPublished?.map((c) => c.text)).toEqual(["Most an uncorroborated common signal scores 60 → 24", "Unwilling or unable to appear on camera: weight 3 → 1"]);
   });
 
   it("refuses to publish the same draft twice, or a retired version, and changes nothing", async () => {
@@ -392,5 +397,85 @@ describe("preview, publish and re-screen", () => {
     // After the re-screen every candidate was screened with the published version: previewing it moves nobody.
     const self = await previewRuleset({ actor: admin, rulesetVersionId: draftId });
     expect(self).toMatchObject({ movedUp: 0, movedDown: 0, scoreChangedOnly: 0, notScreened: 0 });
+  });
+});
+
+describe("the corroboration model in drafts, and comparing two versions", () => {
+  it("a draft can start from the shipped default, switch the model off or tune it; each change is listed", async () => {
+    const shipped = await createRulesetDraft({ actor: admin, input: { notes: "Shipped default", fromShippedDefault: true } });
+    const shippedConfig = parseRulesetConfig((await getDb().rulesetVersion.findUniqueOrThrow({ where: { id: shipped.id } })).config);
+    expect(shipped.baseVersion).toBeNull();
+    expect(shippedConfig).toEqual(defaultRulesetConfig);
+
+    const off = await createRulesetDraft({ actor: admin, input: { notes: "Engine-1 scoring", baseVersionId: shipped.id, corroboration: { enabled: false } } });
+    const offConfig = parseRulesetConfig((await getDb().rulesetVersion.findUniqueOrThrow({ where: { id: off.id } })).config);
+    expect(offConfig.corroboration).toBeUndefined();
+
+    // The form posts the model's box and fields: unticked box = off; ticked with edited numbers = on with them.
+    const form = rulesetDraftFormSchema.parse({
+      notes: "Tuned",
+      baseVersionId: off.id,
+      "corroboration.enabled": "on",
+      "corroboration.crossCategoryBonus": "1",
+      "corroboration.sameCategoryBonus": "0.5",
+      "corroboration.uncorroboratedMaxScore": "20",
+    });
+    const tuned = await createRulesetDraft({ actor: admin, input: form });
+    const detail = await getRulesetVersion({ actor: admin, rulesetVersionId: tuned.id });
+    expect(detail.config?.corroboration).toEqual({ crossCategoryBonus: 1, sameCategoryBonus: 0.5, uncorroboratedMaxScore: 20 });
+    const versions = await listRulesetVersions({ actor: admin });
+    expect(versions.find((v) => v.id === tuned.id)).toBeDefined();
+
+    // A same-category bonus above the cross-category one is refused, beside its field.
+    const bad = await createRulesetDraft({ actor: admin, input: { notes: "Bad", corroboration: { enabled: true, crossCategoryBonus: 0.2, sameCategoryBonus: 0.5 } } }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(AppError);
+    expect((bad as AppError).fieldErrors).toHaveProperty(["corroboration.sameCategoryBonus"]);
+  });
+
+  it("compares a version with another on the same facts: the shipped default against the engine-1 default", async () => {
+    const v1 = await createRulesetDraft({ actor: admin, input: { notes: "Engine-1", fromShippedDefault: true, corroboration: { enabled: false }, severityPoints: { H: engine1RulesetConfig.severityPoints.H } } });
+    const v2 = await createRulesetDraft({ actor: admin, input: { notes: "Engine-2", fromShippedDefault: true } });
+    // Camera refusal (M) and insisting on text only (L), nothing else: under engine 1 they add up to ELEVATED (26);
+    // under the shipped default that is one common signal, which alone stays LOW.
+    const tag = randomUUID().slice(0, 8);
+    const shy = await submitCandidate({
+      actor: admin,
+      trigger: "form",
+      submission: {
+        stage: "INTERVIEW",
+        profile: {
+          candidate: { legalName: `Text Only ${tag}`, email: `text.${tag}@example.org` },
+          interviews: [{ round: 1, mode: "video" as const, cameraDeclined: true }],
+          communication: { insistsOnTextOnly: true },
+        },
+      },
+    });
+    expect(shy.assessment.hits.map((h) => h.ruleId).sort()).toEqual([CAMERA, "text-only-insistence"]);
+    const shyFacts = factsSchema.parse((await getDb().screening.findUniqueOrThrow({ where: { id: shy.screeningId } })).facts);
+    expect(evaluate(shyFacts, { version: 1, config: engine1RulesetConfig }, { asOf: new Date() }).band).toBe("ELEVATED");
+    expect(evaluate(shyFacts, { version: 2, config: defaultRulesetConfig }, { asOf: new Date() }).band).toBe("LOW");
+
+    const compared = await previewRuleset({ actor: admin, rulesetVersionId: v2.id, againstVersionId: v1.id });
+    expect(compared.againstVersion).toBe(v1.version);
+    expect(compared.compared).toBeGreaterThan(0);
+    // Every count is what evaluating both versions on the stored facts gives.
+    const [c1, c2] = await Promise.all([v1.id, v2.id].map(async (id) => parseRulesetConfig((await getDb().rulesetVersion.findUniqueOrThrow({ where: { id } })).config)));
+    const rows = await getDb().$queryRaw<{ id: string; facts: unknown; as_of: string }[]>`
+      SELECT c.id::text AS id, s.facts, s.details->>'asOf' AS as_of FROM candidates c
+        JOIN LATERAL (SELECT facts, details FROM screenings WHERE candidate_id = c.id ORDER BY created_at DESC, id DESC LIMIT 1) s ON true
+       WHERE c.stage <> 'WITHDRAWN'`;
+    let up = 0;
+    let down = 0;
+    for (const r of rows) {
+      const facts = factsSchema.parse(r.facts);
+      const asOf = new Date(r.as_of);
+      const a = BANDS.indexOf(evaluate(facts, { version: 1, config: c1 }, { asOf }).band);
+      const b = BANDS.indexOf(evaluate(facts, { version: 2, config: c2 }, { asOf }).band);
+      if (b > a) up++;
+      if (b < a) down++;
+    }
+    expect(compared).toMatchObject({ movedUp: up, movedDown: down });
+    expect(compared.movedDown).toBeGreaterThan(0);
+    expect(compared.sample).toContainEqual(expect.objectContaining({ candidateId: shy.candidateId, fromBand: "ELEVATED", toBand: "LOW" }));
   });
 });

@@ -6,7 +6,7 @@ export default defineRule({
   indicatorIds: ["LNK-04"],
   category: "LINKAGE",
   severity: "M",
-  severityNote: "H when the IP or device is shared with several other applicants.",
+  severityNote: "H (scheme-specific) when a device fingerprint is shared, or an IP with several other applicants; M (common) for an IP shared with a few (households, offices, carrier NAT).",
   title: "Applicant accounts from the same IP or device",
   description: "Other applicant accounts used the same device fingerprint, or the same IP address (more than a household would).",
   source: ["ADV22"],
@@ -19,15 +19,15 @@ export default defineRule({
     const shared = facts.linkage?.sharedIdentifiers;
     if (!shared) return null;
     const evidence = [];
-    let max = 0;
+    let strong = false;
     for (const s of shared) {
       const n = s.otherCandidateIds.length;
       if ((s.kind === "ip" && n >= config.minOthersForIp) || (s.kind === "device" && n >= config.minOthersForDevice)) {
         evidence.push({ label: `Same ${s.kind === "ip" ? "IP address" : "device fingerprint"} as`, value: `${n} other applicant(s)` });
-        if (n > max) max = n;
+        if (s.kind === "device" || n >= config.minOthersForHigh) strong = true;
       }
     }
     if (evidence.length === 0) return null;
-    return hit("Other applicant accounts were used from the same IP address or device.", evidence, max >= config.minOthersForHigh ? "H" : undefined);
+    return hit("Other applicant accounts were used from the same IP address or device.", evidence, strong ? "H" : "M", { specific: strong });
   },
 });

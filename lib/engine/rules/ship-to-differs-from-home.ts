@@ -7,6 +7,7 @@ export default defineRule({
   indicatorIds: ["EQ-01"],
   category: "EQUIPMENT",
   severity: "H",
+  severityNote: "H (scheme-specific) for a freight forwarder; M (common) when the address only differs from the home address — relocation and family addresses are common, so alone it stays LOW.",
   title: "Laptop ship-to address differs from the home address",
   description: "The company equipment is to be shipped somewhere other than the home address on the identity document / I-9, or to a freight forwarder.",
   source: ["NYDFS24", "PSA24", "BfV24"],
@@ -30,7 +31,8 @@ export default defineRule({
     // can type a reason); a reviewer who checks it can accept it as an explanation, which suppresses this hit.
     const reason = facts.onboarding?.equipment?.shipToReason;
     if (reason) evidence.push({ label: "Reason given for this address", value: reason, context: true as const });
-    const summary = shipTo.isFreightForwarder === true ? "The laptop is to be shipped to a freight forwarder." : "The laptop is to be shipped to an address other than the worker's home.";
-    return hit(reason ? `${summary} A reason was given; a reviewer can check and accept it.` : summary, evidence);
+    const given = reason ? " A reason was given; a reviewer can check and accept it." : "";
+    if (shipTo.isFreightForwarder === true) return hit(`The laptop is to be shipped to a freight forwarder.${given}`, evidence, "H", { specific: true });
+    return hit(`The laptop is to be shipped to an address other than the worker's home.${given}`, evidence, "M", { specific: false });
   },
 });

@@ -65,7 +65,10 @@ export const RULE_CASES: Record<string, RuleCases> = {
     quiet: [{ name: "unknown", facts: { interviews: [video(1, {}), video(2, {})], onboarding: { faceMatchesInterview: undefined } } }],
   },
   "deepfake-signs": {
-    fires: [{ name: "fails hand-in-front-of-face", facts: { interviews: [video(1, { handInFrontOfFaceCheck: "failed" })] } }],
+    fires: [
+      { name: "fails hand-in-front-of-face", facts: { interviews: [video(1, { handInFrontOfFaceCheck: "failed" })] } },
+      { name: "artefacts seen and the check failed (H)", severity: "H", facts: { interviews: [video(1, { deepfakeSigns: true, handInFrontOfFaceCheck: "failed" })] } },
+    ],
     quiet: [{ name: "check not done", facts: { interviews: [video(1, { handInFrontOfFaceCheck: "not_done" })] } }],
   },
   "declined-identity-proofing": {
@@ -291,15 +294,21 @@ export const RULE_CASES: Record<string, RuleCases> = {
   },
   "ship-to-differs-from-home": {
     fires: [
-      { name: "ship to another state", facts: { onboarding: { equipment: { shipTo: { line1: "88 Industrial Pkwy", city: "Nashville", postalCode: "37201", country: "US", isFreightForwarder: false } } } } },
+      { name: "ship to another state", severity: "M", facts: { onboarding: { equipment: { shipTo: { line1: "88 Industrial Pkwy", city: "Nashville", postalCode: "37201", country: "US", isFreightForwarder: false } } } } },
       { name: "freight forwarder", facts: { onboarding: { equipment: { shipTo: { isFreightForwarder: true } } } } },
-      { name: "a stated reason is shown, not trusted", facts: { onboarding: { equipment: { shipToReason: "Staying with my parents while I move", shipTo: { line1: "9 Elm Rd", city: "Dayton", postalCode: "45402", country: "US" } } } } },
+      { name: "a stated reason is shown, not trusted", severity: "M", facts: { onboarding: { equipment: { shipToReason: "Staying with my parents while I move", shipTo: { line1: "9 Elm Rd", city: "Dayton", postalCode: "45402", country: "US" } } } } },
     ],
     quiet: [{ name: "same address spelled differently", facts: { onboarding: { equipment: { shipTo: { line1: "1200 OAK STREET", postalCode: "43215", country: "US" } } } } }],
   },
   "late-ship-to-change": {
     fires: [{ name: "changed the day before shipping", facts: { onboarding: { equipment: { shippedAt: "2026-10-12T10:00:00Z", shipToChanges: [{ at: "2026-10-11T18:00:00Z" }] } } } }],
-    quiet: [{ name: "changed a month before", facts: { onboarding: { equipment: { shippedAt: "2026-10-12T10:00:00Z", shipToChanges: [{ at: "2026-09-10T18:00:00Z" }] } } } }],
+    quiet: [
+      { name: "changed a month before", facts: { onboarding: { equipment: { shippedAt: "2026-10-12T10:00:00Z", shipToChanges: [{ at: "2026-09-10T18:00:00Z" }] } } } },
+      {
+        name: "changed the day before, to the home address",
+        facts: { onboarding: { equipment: { shippedAt: "2026-10-12T10:00:00Z", shipToChanges: [{ at: "2026-10-11T18:00:00Z", to: { line1: "1200 Oak Street", city: "Columbus", region: "OH", postalCode: "43215", country: "US" } }] } } },
+      },
+    ],
   },
   "remote-access-tooling": {
     fires: [{ name: "AnyDesk and an IP-KVM", facts: { onboarding: { devices: [{ shippedSerial: "A1", remoteAccessTools: ["AnyDesk"], ipKvmDetected: true }] } } }],
@@ -314,27 +323,46 @@ export const RULE_CASES: Record<string, RuleCases> = {
     quiet: [{ name: "pending", facts: { onboarding: { inPersonOnboarding: { offeredToAllAtStage: true, outcome: "pending" } } } }],
   },
   "shared-contact-identifier": {
-    fires: [{ name: "same bank account as two other names", facts: { linkage: { sharedIdentifiers: [{ kind: "bank", otherCandidateIds: ["c2", "c3"], otherNamesDiffer: true }] } } }],
+    fires: [
+      { name: "same bank account as two other names", facts: { linkage: { sharedIdentifiers: [{ kind: "bank", otherCandidateIds: ["c2", "c3"], otherNamesDiffer: true }] } } },
+      { name: "same phone as one other name", facts: { linkage: { sharedIdentifiers: [{ kind: "phone", otherCandidateIds: ["c2"], otherNamesDiffer: true }] } } },
+      { name: "same address as two other names", facts: { linkage: { sharedIdentifiers: [{ kind: "address", otherCandidateIds: ["c2", "c3"], otherNamesDiffer: true }] } } },
+      { name: "same address as one other name (household: weak)", severity: "L", facts: { linkage: { sharedIdentifiers: [{ kind: "address", otherCandidateIds: ["c2"], otherNamesDiffer: true }] } } },
+    ],
     quiet: [{ name: "same address, same family name", facts: { linkage: { sharedIdentifiers: [{ kind: "address", otherCandidateIds: ["c2"], otherNamesDiffer: false }] } } }],
   },
   "shared-ship-to": {
-    fires: [{ name: "three other workers' laptops", facts: { linkage: { sharedShipTo: { otherCandidateCount: 3, knownLaptopFarm: false } } } }],
+    fires: [
+      { name: "three other workers' laptops", facts: { linkage: { sharedShipTo: { otherCandidateCount: 3, knownLaptopFarm: false } } } },
+      { name: "one other worker's laptop (couples: common)", severity: "M", facts: { linkage: { sharedShipTo: { otherCandidateCount: 1, knownLaptopFarm: false } } } },
+    ],
     quiet: [{ name: "no other workers", facts: { linkage: { sharedShipTo: { otherCandidateCount: 0 } } } }],
   },
   "near-duplicate-resume": {
-    fires: [{ name: "96% similar", facts: { linkage: { nearDuplicateResumes: [{ candidateId: "c9", similarity: 0.96 }] } } }],
+    fires: [
+      { name: "96% similar", severity: "M", facts: { linkage: { nearDuplicateResumes: [{ candidateId: "c9", similarity: 0.96 }] } } },
+      { name: "the same text on two others (H)", severity: "H", facts: { linkage: { nearDuplicateResumes: [{ candidateId: "c8", similarity: 0.97 }, { candidateId: "c9", similarity: 0.99 }] } } },
+    ],
     quiet: [{ name: "template-level similarity", facts: { linkage: { nearDuplicateResumes: [{ candidateId: "c9", similarity: 0.6 }] } } }],
   },
   "shared-ip-or-device": {
     fires: [
-      { name: "same device as another applicant", facts: { linkage: { sharedIdentifiers: [{ kind: "device", otherCandidateIds: ["c7"] }] } } },
+      { name: "same device as another applicant", severity: "H", facts: { linkage: { sharedIdentifiers: [{ kind: "device", otherCandidateIds: ["c7"] }] } } },
       { name: "same IP as four applicants", severity: "H", facts: { linkage: { sharedIdentifiers: [{ kind: "ip", otherCandidateIds: ["c1", "c2", "c3", "c4"] }] } } },
     ],
     quiet: [{ name: "same IP as one housemate", facts: { linkage: { sharedIdentifiers: [{ kind: "ip", otherCandidateIds: ["c1"] }] } } }],
   },
   "recurring-front-employers": {
-    fires: [{ name: "unverified employer on 4 other résumés", facts: { linkage: { recurringEmployers: [{ employerName: "Hopana Tech", otherCandidateCount: 4, employerVerified: false }] } } }],
-    quiet: [{ name: "big real employer", facts: { linkage: { recurringEmployers: [{ employerName: "Google", otherCandidateCount: 40, employerVerified: true }] } } }],
+    fires: [
+      { name: "unverified employer on 4 other résumés", facts: { linkage: { recurringEmployers: [{ employerName: "Hopana Tech", otherCandidateCount: 4, employerVerified: false }] } } },
+      { name: "own check pending, 2 earlier applicants' checks failed", facts: { linkage: { recurringEmployers: [{ employerName: "Hopana Tech", otherCandidateCount: 3, otherUnverifiedCount: 2 }] } } },
+    ],
+    quiet: [
+      { name: "big real employer", facts: { linkage: { recurringEmployers: [{ employerName: "Google", otherCandidateCount: 40, employerVerified: true }] } } },
+      { name: "own employment verified although others' checks failed", facts: { linkage: { recurringEmployers: [{ employerName: "Small Shop", otherCandidateCount: 5, employerVerified: true, otherUnverifiedCount: 2 }] } } },
+      { name: "recurring employer, nothing failed yet", facts: { linkage: { recurringEmployers: [{ employerName: "Small Shop", otherCandidateCount: 5, otherUnverifiedCount: 0 }] } } },
+      { name: "failed here but on only one other résumé", facts: { linkage: { recurringEmployers: [{ employerName: "Hopana Tech", otherCandidateCount: 1, employerVerified: false }] } } },
+    ],
   },
   "flagged-referrer": {
     fires: [{ name: "referrer flagged", facts: { sourcing: { channel: "referral", referrer: { id: "w-17", flagged: true } } } }],

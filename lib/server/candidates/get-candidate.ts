@@ -1,5 +1,5 @@
 import "server-only";
-import type { Evidence, Hit, RecommendedStep } from "@/lib/engine";
+import type { Corroboration, Evidence, Hit, RecommendedStep } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import { readScreeningEnrichment } from "@/lib/schemas/enrichment";
 import { storedProfileSchema } from "@/lib/schemas/profile";
@@ -93,6 +93,8 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
           hits: latestRow.hits as unknown as Hit[],
           suppressed: ((latestRow.details as { suppressed?: ScreeningSuppression[] }).suppressed ?? []) as ScreeningSuppression[],
           verificationSteps: ((latestRow.details as { verificationSteps?: RecommendedStep[] }).verificationSteps ?? []) as RecommendedStep[],
+          /** How corroboration shaped the score (engine-2 rulesets); null for engine-1 screenings. */
+          corroboration: ((latestRow.details as { corroboration?: Corroboration | null }).corroboration ?? null) as Corroboration | null,
           /** What the data sources said when it ran; null for a screening from before that was kept. */
           enrichment: readScreeningEnrichment(latestRow.details),
         }

@@ -3,7 +3,7 @@ import { cleanFacts, deepMerge, mulberry32, type FactsOverrides } from "@/lib/en
 import type { CandidateSubmissionInput, ProfileInput } from "@/lib/schemas/profile";
 import type { Stage } from "@/lib/schemas/candidate";
 
-// About 200 clearly fictional candidates for the embedded demo: mostly clean, some with one innocent flag, a few
+// About 210 clearly fictional candidates for the embedded demo: mostly clean, some with one innocent flag, a few
 // high-risk, and one laptop-farm cluster sharing a ship-to address and a phone. Emails are @example.org/.net,
 // phones are 555 numbers, IPs come from documentation-free public ranges chosen for their network type only.
 
@@ -206,6 +206,45 @@ export function demoCandidates(): Demo[] {
           "ONBOARDING",
           { ips: [{ ip: "104.131.0.1", context: "interview", at: "2026-10-01T02:00:00Z" }], deviceFingerprints: [`fp-farm-${k % 2}`], activityTimestamps: activity(9, rand) },
         ),
+      },
+    });
+  }
+  // What the corroboration model changes (compare ruleset version 2 with version 1 on the Rulesets page): people with
+  // one explainable circumstance counted twice under engine 1, and schemes whose signals only corroborate each other.
+  const showcase: { label: string; overrides: FactsOverrides; stage: Stage }[] = [
+    // Relocating: the laptop goes to a parent's address in another state, changed two days before shipping.
+    {
+      label: "relocation",
+      stage: "ONBOARDING",
+      overrides: {
+        offer: { startDate: "2026-11-16" },
+        onboarding: {
+          equipment: {
+            shipTo: { line1: "42 Orchard Lane", city: "Rochester", region: "NY", postalCode: "14604", country: "US", isFreightForwarder: false },
+            shippedAt: "2026-11-09T15:00:00Z",
+            shipToChanges: [{ at: "2026-11-07T10:00:00Z", to: { line1: "42 Orchard Lane", city: "Rochester", region: "NY", postalCode: "14604", country: "US" } }],
+          },
+        },
+      },
+    },
+    // Private: no camera in the first round, prefers writing; nothing else.
+    { label: "private", stage: "INTERVIEW", overrides: { interviews: [{ round: 1, at: "2026-09-10T15:00:00Z", mode: "video", cameraDeclined: true }], accommodation: { requested: false }, communication: { insistsOnTextOnly: true } } },
+    // The scheme, two independent signals: a face that breaks up behind a hand, and no look at the surroundings.
+    { label: "deepfake-and-location", stage: "INTERVIEW", overrides: { interviews: [{ round: 1, at: "2026-09-12T16:00:00Z", mode: "video", handInFrontOfFaceCheck: "failed", surroundingsCheck: "declined" }] } },
+  ];
+  for (let k = 0; k < 9; k++) {
+    const i = 200 + k;
+    const spec = showcase[k % showcase.length];
+    const p = person(i);
+    demos.push({
+      daysAgo: 9 - k,
+      submission: {
+        externalId: `DEMO-${1000 + i}`,
+        stage: spec.stage,
+        profile: toProfile(deepMerge(base(i, p), spec.overrides), spec.stage, {
+          ips: [{ ip: p.ip, context: "application", at: "2026-09-01T14:00:00Z" }],
+          activityTimestamps: activity(offsetFor(p.place.country), rand),
+        }),
       },
     });
   }

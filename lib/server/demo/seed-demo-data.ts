@@ -1,7 +1,10 @@
 import "server-only";
 import type { PrismaClient } from "../db/generated/client";
 import { hashPassword } from "../auth/password";
-import { getPublishedRuleset } from "../rulesets/get-published-ruleset";
+import { engine1RulesetConfig } from "@/lib/engine";
+import { processRescreenJob } from "../jobs/process-rescreen-job";
+import { createRulesetDraft } from "../rulesets/create-ruleset-draft";
+import { publishRuleset } from "../rulesets/publish-ruleset";
 import { candidateSubmissionSchema } from "@/lib/schemas/profile";
 import { submitCandidate } from "../screening/submit-candidate";
 import { demoCandidates } from "./demo-candidates";
@@ -15,8 +18,21 @@ export async function seedDemoData({ db, ifEmpty = false, log = console.log }: S
     log("database already has users; demo data not seeded");
     return { seeded: false };
   }
-  // The engine's default ruleset, stored as published version 1 (every screening names the version it used).
-  await getPublishedRuleset(db);
+  // The demo has a history, like an installation upgraded to engine 2: version 1 is the engine-1 default (each hit
+  // counts on its own) and screens the demo candidates; the shipped default (the corroboration model) is then
+  // published as version 2 and everyone is re-screened — so candidate histories and the ruleset page's "What this
+  // version changed" show what the new default does to the same people.
+  if ((await db.rulesetVersion.count()) === 0) {
+    await db.rulesetVersion.create({
+      data: {
+        version: 1,
+        status: "PUBLISHED",
+        config: JSON.parse(JSON.stringify(engine1RulesetConfig)),
+        notes: "Engine-1 default: each hit counts on its own (noisy-OR), H = 40.",
+        publishedAt: new Date(Date.now() - 30 * 86_400_000),
+      },
+    });
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     for (const u of DEMO_USERS) {
@@ -40,6 +56,16 @@ export async function seedDemoData({ db, ifEmpty = false, log = console.log }: S
     await db.candidate.update({ where: { id: candidateId }, data: { createdAt: new Date(Date.now() - demo.daysAgo * 86_400_000 - i * 60_000) } });
     if ((i + 1) % 50 === 0) log(`  ${i + 1}/${demos.length} demo candidates screened (${Math.round(performance.now() - started)} ms)`);
   }
+  const admin = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS.find((u) => u.role === "ADMIN")!.email }, select: { id: true, email: true, name: true, role: true } });
+  const draft = await createRulesetDraft({
+    actor: admin,
+    input: { fromShippedDefault: true, notes: "Shipped default of engine 2: corroborating signals reinforce each other; one common, explainable signal alone stays Low." },
+  });
+  await publishRuleset({ actor: admin, rulesetVersionId: draft.id });
+  // The re-screen the publish button queues, run here to completion so the demo starts consistent.
+  const job = await db.rescreenJob.create({ data: { reason: "RULESET", subjectId: draft.id, createdById: admin.id }, select: { id: true } });
+  const rescreen = await processRescreenJob({ rescreenJobId: job.id });
+  log(`published the shipped default as ruleset version ${draft.version} and re-screened ${rescreen.rescreened} demo candidates`);
   log(`seeded ${DEMO_USERS.length} demo users and ${demos.length} demo candidates`);
   return { seeded: true };
 }

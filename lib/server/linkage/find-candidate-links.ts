@@ -6,7 +6,7 @@ import { resumeShingles, shingleJaccard } from "./resume-bands";
 
 export type LinkedCandidate = { id: string; fullName: string; email: string };
 
-export type SharedIdentifierKind = Exclude<IdentifierKind, "EMPLOYER" | "SHIP_TO">;
+export type SharedIdentifierKind = Exclude<IdentifierKind, "EMPLOYER" | "EMPLOYER_UNVERIFIED" | "SHIP_TO">;
 
 export type SharedIdentifier = {
   kind: SharedIdentifierKind;
@@ -22,14 +22,17 @@ export type SharedIdentifier = {
 };
 
 export type CandidateLinks = {
-  /** Every kind except EMPLOYER and SHIP_TO, strongest kinds first. */
+  /** Every kind except EMPLOYER(_UNVERIFIED) and SHIP_TO, strongest kinds first. */
   sharedIdentifiers: SharedIdentifier[];
   /** Résumés with exact 5-word-shingle Jaccard ≥ `resumeThreshold`, most similar first. */
   nearDuplicateResumes: { candidateId: string; fullName: string; similarity: number }[];
   /** The candidate's ship-to address shared with the most other candidates, or null. */
   sharedShipTo: { display: string; others: { id: string; fullName: string }[]; otherCount: number; otherCountCapped: boolean } | null;
-  /** Normalised employer names that other candidates also listed, most frequent first. */
-  recurringEmployers: { employerName: string; otherCandidateCount: number; otherCountCapped: boolean }[];
+  /**
+   * Normalised employer names that other candidates also listed, most frequent first, with how many of those others'
+   * checks of that employer failed (`otherUnverifiedCount`, LNK-06; capped like the count).
+   */
+  recurringEmployers: { employerName: string; otherCandidateCount: number; otherCountCapped: boolean; otherUnverifiedCount: number }[];
   /** Earliest `created_at` across all candidates for this candidate's email / phone values. */
   firstSeen: { email?: Date; phone?: Date };
 };
@@ -57,6 +60,8 @@ type IdentifierLinkRow = {
   my_name: string | null;
   others: unknown;
   other_count: number;
+  /** EMPLOYER rows: other candidates whose check of the same employer failed (their EMPLOYER_UNVERIFIED rows). */
+  unverified_count: number | null;
   first_seen: Date | string | null;
 };
 
@@ -79,16 +84,16 @@ const BATCH_CTE = `
     FROM unnest($1::uuid[]) WITH ORDINALITY AS b(id, pos)
   )`;
 
-// Per identifier of each candidate: a capped list of others with their names, a capped count and the first-seen
-// date for email and phone. Each lateral reads the (kind, value, candidate_id) index only; the candidate's own row is
+// Per identifier of each candidate: a capped list of others with their names, a capped count, the first-seen
+// date for email and phone, and for a former employer how many others' checks of it failed (LNK-06). Each lateral reads the (kind, value, candidate_id) index only; the candidate's own row is
 // among the matches of each of its values, hence "count - 1" and "cap + 1".
 const IDENTIFIER_LINKS_SQL = `
   WITH ${BATCH_CTE}
   SELECT me.candidate_id::text AS candidate_id, me.kind, me.value, me.last4,
          (SELECT c.full_name FROM candidates c WHERE c.id = me.candidate_id) AS my_name,
-         o.others, n.other_count, fs.first_seen
+         o.others, n.other_count, u.unverified_count, fs.first_seen
   FROM batch b
-  JOIN candidate_identifiers me ON me.candidate_id = b.id
+  JOIN candidate_identifiers me ON me.candidate_id = b.id AND me.kind <> 'EMPLOYER_UNVERIFIED'
   CROSS JOIN LATERAL (
     SELECT coalesce(json_agg(json_build_object('id', c.id, 'fullName', c.full_name, 'email', c.email)), '[]'::json) AS others
     FROM (
@@ -103,6 +108,12 @@ const IDENTIFIER_LINKS_SQL = `
     SELECT (count(*) - 1)::int AS other_count
     FROM (SELECT 1 FROM candidate_identifiers x WHERE x.kind = me.kind AND x.value = me.value AND x.candidate_id <> ALL (b.hidden) LIMIT $4) t
   ) n
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS unverified_count
+    FROM (SELECT 1 FROM candidate_identifiers x
+          WHERE me.kind = 'EMPLOYER' AND x.kind = 'EMPLOYER_UNVERIFIED' AND x.value = me.value
+            AND x.candidate_id <> me.candidate_id AND x.candidate_id <> ALL (b.hidden) LIMIT $4) t
+  ) u
   CROSS JOIN LATERAL (
     SELECT min(x.created_at) AS first_seen FROM candidate_identifiers x
     WHERE x.kind = me.kind AND x.value = me.value AND x.candidate_id <> ALL (b.hidden) AND me.kind IN ('EMAIL', 'PHONE')
@@ -200,8 +211,15 @@ function addIdentifierRow(links: CandidateLinks, row: IdentifierLinkRow, countCa
   if (otherCount <= 0) return;
   const otherCountCapped = otherCount >= countCap;
   const others = parseJson<LinkedCandidate[]>(row.others).sort((a, b) => a.fullName.localeCompare(b.fullName) || a.id.localeCompare(b.id));
-  if (row.kind === "EMPLOYER") {
-    links.recurringEmployers.push({ employerName: row.value, otherCandidateCount: otherCount, otherCountCapped });
+  if (row.kind === "EMPLOYER_UNVERIFIED") {
+    return; // counted on the EMPLOYER row of the same value (unverified_count)
+  } else if (row.kind === "EMPLOYER") {
+    links.recurringEmployers.push({
+      employerName: row.value,
+      otherCandidateCount: otherCount,
+      otherCountCapped,
+      otherUnverifiedCount: Math.min(Number(row.unverified_count ?? 0), countCap),
+    });
   } else if (row.kind === "SHIP_TO") {
     if (!links.sharedShipTo || otherCount > links.sharedShipTo.otherCount) {
       links.sharedShipTo = { display: row.value, others: others.map(({ id, fullName }) => ({ id, fullName })), otherCount, otherCountCapped };

@@ -28,6 +28,9 @@ export type HashedNumber = { hash: string; last4: string | null };
  *   `hmacIdentifier` from `@/lib/enrichment/linkage` and the `LINK_HMAC_SECRET` key. Raw numbers never reach the
  *   database: a value that is not a 64-digit hex hash is rejected.
  * - `employers`: past employers and staffing agencies as named on the résumé or application.
+ * - `unverifiedEmployers`: those of `employers` whose check failed for this candidate (employment unverifiable or
+ *   contradicted, fabricated website, no registered entity): recorded again as EMPLOYER_UNVERIFIED, so a later
+ *   applicant naming the same employer learns how many earlier checks of it failed (LNK-06).
  * - `resumeText`: plain résumé text for near-duplicate detection (MinHash LSH); omitted/null leaves the stored one.
  */
 export type LinkageInput = {
@@ -40,6 +43,7 @@ export type LinkageInput = {
   bankAccounts: HashedNumber[];
   govIds: HashedNumber[];
   employers: string[];
+  unverifiedEmployers?: string[];
   resumeText?: string | null;
 };
 
@@ -95,6 +99,7 @@ export function toIdentifierRows(input: LinkageInput): IdentifierRow[] {
   for (const device of input.deviceFingerprints ?? []) add("DEVICE", normaliseDeviceFingerprint(device));
   for (const ip of input.ips ?? []) add("IP", normaliseIp(ip));
   for (const employer of input.employers ?? []) add("EMPLOYER", employerKey(employer));
+  for (const employer of input.unverifiedEmployers ?? []) add("EMPLOYER_UNVERIFIED", employerKey(employer));
   rows.push(...hashedRows("BANK", input.bankAccounts ?? []), ...hashedRows("GOV_ID", input.govIds ?? []));
 
   const seen = new Map<string, IdentifierRow>();

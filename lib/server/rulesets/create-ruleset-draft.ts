@@ -1,5 +1,5 @@
 import "server-only";
-import { safeParseRulesetConfig, type RulesetConfig } from "@/lib/engine";
+import { defaultRulesetConfig, safeParseRulesetConfig, type RulesetConfig } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent, type AuditAction, type RequestMeta } from "../audit/record-audit-event";
 import { assertPermission, type Actor } from "../auth/authorization";
@@ -16,7 +16,8 @@ const MAX_ATTEMPTS = 3;
 
 export type CreateRulesetDraftOptions = { actor: Actor; input: RulesetDraftInput; meta?: RequestMeta };
 
-export type CreateRulesetDraftResult = { id: string; version: number; baseVersion: number; changeCount: number };
+/** baseVersion is null for a draft started from the shipped default. */
+export type CreateRulesetDraftResult = { id: string; version: number; baseVersion: number | null; changeCount: number };
 
 /**
  * A new DRAFT version: the base version's config (default: the published one) with the given severity points, low
@@ -32,7 +33,9 @@ export async function createRulesetDraft({ actor, input, meta }: CreateRulesetDr
 
   const db = getDb();
   const baseId = edits.baseVersionId ?? (await getPublishedRuleset()).id;
-  const base = await db.rulesetVersion.findUnique({ where: { id: baseId }, select: { id: true, version: true, config: true } });
+  const stored = edits.fromShippedDefault ? null : await db.rulesetVersion.findUnique({ where: { id: baseId }, select: { id: true, version: true, config: true } });
+  // The shipped default is not a stored version: the draft records it as its base by name (baseVersion null).
+  const base = edits.fromShippedDefault ? { id: null, version: null, config: defaultRulesetConfig as unknown } : stored;
   if (!base) throw new AppError("NOT_FOUND", "The version to start from no longer exists.", { fieldErrors: { baseVersionId: ["That ruleset version does not exist"] } });
   const baseConfig = safeParseRulesetConfig(base.config);
   if (!baseConfig.success) {
@@ -49,7 +52,7 @@ export async function createRulesetDraft({ actor, input, meta }: CreateRulesetDr
   if (!checked.success) throw new AppError("VALIDATION", undefined, { fieldErrors: rulesetFieldErrors(checked.error.issues) });
   const config = checked.data;
   const changes = diffRulesetConfigs(baseConfig.data, config);
-  const stored = JSON.parse(JSON.stringify(config)) as Prisma.InputJsonValue;
+  const storedConfig = JSON.parse(JSON.stringify(config)) as Prisma.InputJsonValue;
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -57,7 +60,7 @@ export async function createRulesetDraft({ actor, input, meta }: CreateRulesetDr
         const { _max } = await tx.rulesetVersion.aggregate({ _max: { version: true } });
         const version = (_max.version ?? 0) + 1;
         const draft = await tx.rulesetVersion.create({
-          data: { version, status: "DRAFT", config: stored, notes: edits.notes, authorId: actor.id },
+          data: { version, status: "DRAFT", config: storedConfig, notes: edits.notes, authorId: actor.id },
           select: { id: true, version: true },
         });
         await recordAuditEvent(tx, {
@@ -65,7 +68,7 @@ export async function createRulesetDraft({ actor, input, meta }: CreateRulesetDr
           action: DRAFT_CREATED,
           subjectType: "RulesetVersion",
           subjectId: draft.id,
-          after: { version, status: "DRAFT", baseVersionId: base.id, baseVersion: base.version, notes: edits.notes, changes: changes.map((c) => c.text) },
+          after: { version, status: "DRAFT", baseVersionId: base.id, baseVersion: base.version ?? "shipped default", notes: edits.notes, changes: changes.map((c) => c.text) },
           meta,
         });
         return { id: draft.id, version: draft.version, baseVersion: base.version, changeCount: changes.length };
@@ -88,8 +91,17 @@ function applyEdits(base: RulesetConfig, edits: ReturnType<typeof rulesetDraftIn
     severityPoints: { ...base.severityPoints, ...definedOnly(edits.severityPoints) },
     lowSeverityCap: edits.lowSeverityCap ?? base.lowSeverityCap,
     bandThresholds: { ...base.bandThresholds, ...definedOnly(edits.bandThresholds) },
+    ...corroborationOf(base, edits.corroboration),
     rules,
   };
+}
+
+/** Off: no section (engine-1 scoring). On: the base's settings (or the shipped default's) with the edits applied. */
+function corroborationOf(base: RulesetConfig, edit: ReturnType<typeof rulesetDraftInputSchema.parse>["corroboration"]): Pick<RulesetConfig, "corroboration"> {
+  if (!edit) return base.corroboration ? { corroboration: base.corroboration } : {};
+  if (edit.enabled === false) return {};
+  const { enabled: _enabled, ...values } = edit;
+  return { corroboration: { ...(base.corroboration ?? defaultRulesetConfig.corroboration!), ...definedOnly(values) } };
 }
 
 function definedOnly<T extends Record<string, unknown>>(value: T | undefined): Partial<T> {

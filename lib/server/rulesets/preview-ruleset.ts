@@ -24,6 +24,8 @@ export type RulesetPreview = {
   version: number;
   /** The version in force when the preview ran. */
   publishedVersion: number;
+  /** When set, "before" is this version re-evaluated on the same facts, not the candidates' current band. */
+  againstVersion: number | null;
   /** Candidates (not withdrawn) whose latest screening was re-evaluated. */
   compared: number;
   /** Not withdrawn but never screened (nothing to re-evaluate). */
@@ -48,6 +50,8 @@ export type RulesetPreview = {
 export type PreviewRulesetOptions = {
   actor: Actor;
   rulesetVersionId: string;
+  /** Compare with this version (re-evaluated on the same stored facts) instead of each candidate's current band. */
+  againstVersionId?: string;
   /** Candidates per keyset page: bounds memory whatever the number of candidates. */
   pageSize?: number;
   sampleSize?: number;
@@ -77,24 +81,19 @@ const zeroCounts = (): BandCounts => Object.fromEntries(BANDS.map((b) => [b, 0])
  * publishing uses today's date and refreshed enrichment and linkage, so it can differ where time or data moved on.)
  * Candidates are read in keyset pages of `pageSize`, so memory stays bounded at any size.
  */
-export async function previewRuleset({ actor, rulesetVersionId, pageSize = 1_000, sampleSize = 50 }: PreviewRulesetOptions): Promise<RulesetPreview> {
+export async function previewRuleset({ actor, rulesetVersionId, againstVersionId, pageSize = 1_000, sampleSize = 50 }: PreviewRulesetOptions): Promise<RulesetPreview> {
   assertPermission(actor, "rulesets.manage");
   const started = performance.now();
-  const id = rulesetVersionIdSchema.shape.rulesetVersionId.safeParse(rulesetVersionId);
+  const ruleset = await loadRuleset(rulesetVersionId);
+  const against = againstVersionId === undefined ? null : await loadRuleset(againstVersionId);
   const db = getDb();
-  const row = id.success ? await db.rulesetVersion.findUnique({ where: { id: id.data }, select: { id: true, version: true, config: true } }) : null;
-  if (!row) throw new AppError("NOT_FOUND", "No ruleset version with that id.");
-  const parsed = safeParseRulesetConfig(row.config);
-  if (!parsed.success) {
-    throw new AppError("VALIDATION", `Version ${row.version} is not valid for this engine, so it can't be previewed.`, { fieldErrors: rulesetFieldErrors(parsed.error.issues) });
-  }
-  const ruleset: Ruleset = { version: row.version, config: parsed.data };
   const published = await getPublishedRuleset();
 
   const result: RulesetPreview = {
-    rulesetVersionId: row.id,
-    version: row.version,
+    rulesetVersionId: ruleset.id,
+    version: ruleset.version,
     publishedVersion: published.version,
+    againstVersion: against?.version ?? null,
     compared: 0,
     notScreened: 0,
     unreadable: 0,
@@ -129,7 +128,7 @@ export async function previewRuleset({ actor, rulesetVersionId, pageSize = 1_000
     if (rows.length === 0) break;
     // Accepted explanations apply as they do when screening, so a draft identical to the published ruleset moves nobody.
     const accepted = await readAcceptedExplanations((sql, params) => db.$queryRawUnsafe(sql, ...params), rows.map((r) => r.id));
-    for (const r of rows) tally(result, r, ruleset, sampleSize, accepted.get(r.id) ?? []);
+    for (const r of rows) tally(result, r, ruleset, against, sampleSize, accepted.get(r.id) ?? []);
     cursor = rows[rows.length - 1].id;
     if (rows.length < take) break;
   }
@@ -137,7 +136,18 @@ export async function previewRuleset({ actor, rulesetVersionId, pageSize = 1_000
   return result;
 }
 
-function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, sampleSize: number, accepted: readonly AcceptedExplanation[]) {
+async function loadRuleset(rulesetVersionId: string): Promise<Ruleset & { id: string; version: number }> {
+  const id = rulesetVersionIdSchema.shape.rulesetVersionId.safeParse(rulesetVersionId);
+  const row = id.success ? await getDb().rulesetVersion.findUnique({ where: { id: id.data }, select: { id: true, version: true, config: true } }) : null;
+  if (!row) throw new AppError("NOT_FOUND", "No ruleset version with that id.");
+  const parsed = safeParseRulesetConfig(row.config);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION", `Version ${row.version} is not valid for this engine, so it can't be previewed.`, { fieldErrors: rulesetFieldErrors(parsed.error.issues) });
+  }
+  return { id: row.id, version: row.version, config: parsed.data };
+}
+
+function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, against: Ruleset | null, sampleSize: number, accepted: readonly AcceptedExplanation[]) {
   if (r.facts == null || r.latest_score === null || !isBand(r.latest_band)) {
     result.notScreened++;
     return;
@@ -148,22 +158,26 @@ function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, sampleSize: num
     result.unreadable++;
     return;
   }
-  const { assessment } = applyAcceptedExplanations(evaluate(facts, ruleset, { asOf }), { facts, ruleset, asOf, accepted });
-  const from = r.latest_band;
+  // Accepted explanations apply as they do when screening (see apply-accepted-explanations.ts).
+  const withExplanations = (rs: Ruleset) => applyAcceptedExplanations(evaluate(facts, rs, { asOf }), { facts, ruleset: rs, asOf, accepted }).assessment;
+  const assessment = withExplanations(ruleset);
+  const baseline = against ? withExplanations(against) : null;
+  const from = baseline ? baseline.band : r.latest_band;
+  const fromScore = baseline ? baseline.score : r.latest_score;
   const to = assessment.band;
   result.compared++;
   result.before[from]++;
   result.after[to]++;
   result.transitions[from][to]++;
   if (from === to) {
-    if (assessment.score !== r.latest_score) result.scoreChangedOnly++;
+    if (assessment.score !== fromScore) result.scoreChangedOnly++;
     else result.unchanged++;
     return;
   }
   if (BAND_RANK[to] > BAND_RANK[from]) result.movedUp++;
   else result.movedDown++;
   if (result.sample.length < sampleSize) {
-    result.sample.push({ candidateId: r.id, fullName: r.full_name, fromBand: from, toBand: to, fromScore: r.latest_score, toScore: assessment.score });
+    result.sample.push({ candidateId: r.id, fullName: r.full_name, fromBand: from, toBand: to, fromScore, toScore: assessment.score });
   }
 }
 

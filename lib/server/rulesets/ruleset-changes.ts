@@ -7,6 +7,12 @@ export type RulesetChange = { path: string; text: string };
 const SEVERITY_NAMES = { H: "High", M: "Medium", L: "Low" } as const;
 const BAND_NAMES = { LOW: "Low", ELEVATED: "Elevated", HIGH: "High", CRITICAL: "Critical" } as const;
 
+const CORROBORATION_FIELDS = [
+  ["crossCategoryBonus", "Cross-category corroboration bonus"],
+  ["sameCategoryBonus", "Same-category corroboration bonus"],
+  ["uncorroboratedMaxScore", "Most an uncorroborated common signal scores"],
+] as const;
+
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** What changed from `before` to `after`: severity points, the low cap, thresholds, then each rule in registry order. */
@@ -18,6 +24,13 @@ export function diffRulesetConfigs(before: RulesetConfig, after: RulesetConfig):
   }
   if (before.lowSeverityCap !== after.lowSeverityCap)
     changes.push({ path: "lowSeverityCap", text: `Low-severity cap ${before.lowSeverityCap} → ${after.lowSeverityCap}` });
+  const [ca, cb] = [before.corroboration, after.corroboration];
+  if (!ca !== !cb) changes.push({ path: "corroboration", text: cb ? "Corroboration model switched on (engine 2)" : "Corroboration model switched off (engine-1 scoring)" });
+  else if (ca && cb) {
+    for (const [key, label] of CORROBORATION_FIELDS) {
+      if (ca[key] !== cb[key]) changes.push({ path: `corroboration.${key}`, text: `${label} ${ca[key]} → ${cb[key]}` });
+    }
+  }
   for (const band of THRESHOLD_BANDS) {
     const [a, b] = [before.bandThresholds[band], after.bandThresholds[band]];
     if (a !== b) changes.push({ path: `bandThresholds.${band}`, text: `${BAND_NAMES[band]} band starts at ${a} → ${b}` });

@@ -32,6 +32,16 @@ export const rulesetDraftInputSchema = z.strictObject({
   notes: requiredText(2000, "Notes"),
   severityPoints: z.strictObject({ H: numberValue.optional(), M: numberValue.optional(), L: numberValue.optional() }).optional(),
   lowSeverityCap: numberValue.optional(),
+  /** Start from the engine's shipped default instead of a stored version (the upgrade path to a new default). */
+  fromShippedDefault: z.boolean().optional(),
+  corroboration: z
+    .strictObject({
+      enabled: z.boolean({ error: "Choose on or off" }).optional(),
+      crossCategoryBonus: numberValue.optional(),
+      sameCategoryBonus: numberValue.optional(),
+      uncorroboratedMaxScore: numberValue.optional(),
+    })
+    .optional(),
   bandThresholds: z
     .strictObject({ LOW: numberValue.optional(), ELEVATED: numberValue.optional(), HIGH: numberValue.optional(), CRITICAL: numberValue.optional() })
     .optional(),
@@ -59,11 +69,23 @@ export const rulesetDraftFormSchema = z
       else if (head === "bandThresholds" && tail === undefined && isOneOf(THRESHOLD_BANDS, middle)) bandThresholds[middle] = value;
       else if (head === "rules" && middle && tail === "weight") rules[middle] = { weight: value, enabled: flat[`rules.${middle}.enabled`] !== undefined };
     }
+    // Like a rule's box: the model's box posts nothing when unticked, its number fields always post.
+    const corroboration =
+      flat["corroboration.crossCategoryBonus"] !== undefined
+        ? {
+            enabled: flat["corroboration.enabled"] !== undefined,
+            crossCategoryBonus: flat["corroboration.crossCategoryBonus"],
+            sameCategoryBonus: flat["corroboration.sameCategoryBonus"],
+            uncorroboratedMaxScore: flat["corroboration.uncorroboratedMaxScore"],
+          }
+        : undefined;
     return {
       baseVersionId: flat.baseVersionId?.trim() || undefined,
+      fromShippedDefault: flat.fromShippedDefault === "1" ? true : undefined,
       notes: flat.notes ?? "",
       severityPoints,
       lowSeverityCap: flat.lowSeverityCap,
+      corroboration,
       bandThresholds,
       rules,
     };
@@ -76,6 +98,9 @@ function isOneOf<T extends string>(options: readonly T[], value: string | undefi
 
 /** Preview and publish name one version. */
 export const rulesetVersionIdSchema = z.strictObject({ rulesetVersionId: uuidValue });
+
+/** A preview may compare with another version re-evaluated on the same facts instead of the current bands. */
+export const rulesetPreviewSchema = z.strictObject({ rulesetVersionId: uuidValue, againstVersionId: uuidValue.optional() });
 
 /** zod issues or the engine's ruleset issues → field errors keyed by dotted path, worded for people. */
 export function rulesetFieldErrors(issues: readonly (RulesetConfigIssue | z.core.$ZodIssue)[]): FieldErrors {

@@ -7,7 +7,7 @@ import { enrichPhone } from "@/lib/enrichment/phone";
 import type { IpEnrichment, ScreeningEnrichment } from "@/lib/schemas/enrichment";
 import type { StoredProfile } from "@/lib/schemas/profile";
 import type { CandidateLinks } from "../linkage/find-candidate-links";
-import type { LinkageInput } from "../linkage/linkage-input";
+import { employerKey, type LinkageInput } from "../linkage/linkage-input";
 import type { SanctionsScreening } from "../sanctions/screen-sanctions";
 import { configureEnrichmentData } from "./enrichment-data";
 
@@ -97,8 +97,38 @@ export function linkageInputFromProfile(profile: StoredProfile): LinkageInput {
     bankAccounts: profile.observations?.bankAccounts ?? [],
     govIds: profile.observations?.governmentIds ?? [],
     employers: (profile.workHistory ?? []).map((j) => j.employerName),
+    unverifiedEmployers: (profile.workHistory ?? []).filter((j) => employerCheckOutcome(j) === false).map((j) => j.employerName),
     resumeText: profile.observations?.resumeText ?? null,
   };
+}
+
+type WorkHistoryJob = NonNullable<StoredProfile["workHistory"]>[number];
+
+/**
+ * What this candidate's own checks say about a former employer (LNK-06): false when the employment could not be
+ * verified or was contradicted, or the employer's site is fabricated or no registered entity was found; true when
+ * the employment was verified (and nothing failed); null (unknown) otherwise — pending, not checked.
+ */
+export function employerCheckOutcome(job: WorkHistoryJob): boolean | null {
+  const outcome = job.verification?.outcome;
+  const check = job.employerCheck;
+  if (outcome === "unverifiable" || outcome === "contradicted" || check?.websiteFabricated === true || check?.registeredEntityFound === false) return false;
+  if (outcome === "verified" || check?.registeredEntityFound === true) return true;
+  return null;
+}
+
+/** The candidate's own verdict on each former employer, by normalised name (a failed check of any job wins). */
+function ownEmployerVerdicts(profile: StoredProfile): Map<string, boolean | null> {
+  const verdicts = new Map<string, boolean | null>();
+  for (const job of profile.workHistory ?? []) {
+    const key = employerKey(job.employerName);
+    if (!key) continue;
+    const outcome = employerCheckOutcome(job);
+    const current = verdicts.get(key);
+    if (current === false) continue;
+    verdicts.set(key, outcome === null ? (current ?? null) : outcome === false ? false : true);
+  }
+  return verdicts;
 }
 
 const LINE_TYPES: Record<string, "mobile" | "landline" | "voip" | "toll_free" | "other"> = {
@@ -140,6 +170,7 @@ export type BuildFactsOptions = {
 export function buildFacts({ candidateId, profile, enrichment, links, sanctions }: BuildFactsOptions): Facts {
   const { observations: _observations, verifications: _verifications, ...rest } = profile;
   const e = enrichment;
+  const verdicts = links?.recurringEmployers.length ? ownEmployerVerdicts(profile) : new Map<string, boolean | null>();
   const facts = {
     ...rest,
     candidate: { ...(profile.candidate ?? {}), id: candidateId },
@@ -196,7 +227,12 @@ export function buildFacts({ candidateId, profile, enrichment, links, sanctions 
           sharedShipTo: profile.onboarding?.equipment?.shipTo
             ? { otherCandidateCount: links.sharedShipTo?.otherCount ?? 0, knownLaptopFarm: null }
             : null,
-          recurringEmployers: links.recurringEmployers.map((r) => ({ employerName: r.employerName, otherCandidateCount: r.otherCandidateCount })),
+          recurringEmployers: links.recurringEmployers.map((r) => ({
+            employerName: r.employerName,
+            otherCandidateCount: r.otherCandidateCount,
+            otherUnverifiedCount: r.otherUnverifiedCount,
+            employerVerified: verdicts.get(r.employerName) ?? null,
+          })),
         }
       : null,
   };

@@ -115,7 +115,29 @@ describe("scheme-like profiles rise to the top bands", () => {
     expect(assess({ linkage: { nearDuplicateResumes: [{ candidateId: "x", similarity: 0.95 }] } }).band).toBe("LOW");
   });
 
-  it("a single high signal is ELEVATED", () => {
-    expect(assess({ linkage: { sharedShipTo: { knownLaptopFarm: true } } }).band).toBe("ELEVATED");
+  it("a single scheme-specific signal is HIGH on its own", () => {
+    expect(assess({ linkage: { sharedShipTo: { knownLaptopFarm: true } } }).band).toBe("HIGH");
+  });
+
+  it("pay to another person is specific; to a company or a family account it is common", () => {
+    const pay = (payeeName: string, accountHolderName?: string) =>
+      assess({ candidate: { legalName: "David Okonkwo", names: [{ source: "application", name: "David Okonkwo" }] }, onboarding: { payment: { payeeName, accountHolderName: accountHolderName ?? payeeName } } });
+    const other = pay("Takeshi Hamada");
+    expect(other.hits.find((h) => h.ruleId === "payee-differs")).toMatchObject({ severity: "H", specific: true });
+    expect(["HIGH", "CRITICAL"]).toContain(other.band);
+    for (const innocent of [pay("Okonkwo Consulting LLC"), pay("David Okonkwo", "Ngozi Okonkwo")]) {
+      expect(innocent.hits.find((h) => h.ruleId === "payee-differs")).toMatchObject({ specific: false });
+      expect(["CLEAR", "LOW"]).toContain(innocent.band);
+    }
+  });
+
+  it("a single common signal stays LOW, however strong its severity", () => {
+    const shipTo = assess({
+      candidate: { homeAddress: { line1: "1 Main St", city: "Austin", region: "TX", postalCode: "78701", country: "US" } },
+      onboarding: { equipment: { shipTo: { line1: "9 Elm Rd", city: "Tulsa", region: "OK", postalCode: "74103", country: "US" } } },
+    });
+    expect(shipTo.hits.map((h) => [h.ruleId, h.severity, h.specific])).toEqual([["ship-to-differs-from-home", "M", false]]);
+    expect(shipTo.band).toBe("LOW");
+    expect(assess({ linkage: { sharedIdentifiers: [{ kind: "address", otherCandidateIds: ["spouse"], otherNamesDiffer: true }] } }).band).toBe("LOW");
   });
 });

@@ -97,7 +97,12 @@ describe("ruleset config", () => {
     const before = evaluate(facts, defaultRuleset, { asOf: FIXED_AS_OF });
     const after = evaluate(facts, { version: 2, config: parseRulesetConfig(c) }, { asOf: FIXED_AS_OF });
     expect(before.score).toBe(20);
-    expect(after.score).toBe(40);
+    // Doubled to 40 points, but still one common signal: the corroboration model holds it at the LOW ceiling.
+    expect(after.hits[0].points).toBe(40);
+    expect(after.score).toBe(24);
+    expect(after.corroboration?.capped).toBe(true);
+    const { corroboration: _c, ...engine1 } = c;
+    expect(evaluate(facts, { version: 3, config: parseRulesetConfig(engine1) }, { asOf: FIXED_AS_OF }).score).toBe(40);
     expect(defaultRulesetConfig.rules["near-duplicate-resume"].weight).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { enqueueRescreen } from "@/lib/server/jobs/enqueue-rescreen";
 import { createRulesetDraft, type CreateRulesetDraftResult } from "@/lib/server/rulesets/create-ruleset-draft";
 import { previewRuleset, type RulesetPreview } from "@/lib/server/rulesets/preview-ruleset";
 import { publishRuleset } from "@/lib/server/rulesets/publish-ruleset";
-import { rulesetDraftFormSchema, rulesetVersionIdSchema } from "@/lib/server/rulesets/ruleset-schemas";
+import { rulesetDraftFormSchema, rulesetPreviewSchema, rulesetVersionIdSchema } from "@/lib/server/rulesets/ruleset-schemas";
 
 export const createRulesetDraftAction = createAction(
   {
@@ -19,8 +19,8 @@ export const createRulesetDraftAction = createAction(
 );
 
 export const previewRulesetAction = createAction(
-  { name: "previewRuleset", permission: "rulesets.manage", schema: rulesetVersionIdSchema },
-  async ({ actor, input }): Promise<RulesetPreview> => previewRuleset({ actor, rulesetVersionId: input.rulesetVersionId }),
+  { name: "previewRuleset", permission: "rulesets.manage", schema: rulesetPreviewSchema },
+  async ({ actor, input }): Promise<RulesetPreview> => previewRuleset({ actor, rulesetVersionId: input.rulesetVersionId, againstVersionId: input.againstVersionId }),
 );
 
 export type PublishRulesetOutcome = { id: string; version: number; rescreenQueued: boolean };

@@ -25,12 +25,20 @@ export default async function RulesetsPage() {
             screening records the version it used; every draft and publish is audited.
           </p>
         </div>
+        <div className="flex flex-wrap gap-2">
+        <Link
+          href="/admin/rulesets/new?from=shipped"
+          className="inline-flex items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          New draft from the shipped default
+        </Link>
         <Link
           href="/admin/rulesets/new"
           className="inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
         >
           New draft
         </Link>
+        </div>
       </div>
 
       <section aria-labelledby="in-force-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">

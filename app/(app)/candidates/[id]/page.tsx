@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DecisionForm } from "@/components/candidates/decision-form";
 import { EnrichmentPanel } from "@/components/candidates/enrichment-panel";
 import { HitList } from "@/components/candidates/hit-list";
+import { ScoreExplanation } from "@/components/candidates/score-explanation";
 import { LinksPanel } from "@/components/candidates/links-panel";
 import { ScoreHistoryChart } from "@/components/candidates/score-history-chart";
 import type { LinkView } from "@/components/candidates/types";
@@ -131,7 +132,10 @@ export default async function CandidatePage({ params, searchParams }: { params: 
             <p className="mt-1 text-xs text-slate-500">Flags prioritise human review. They are not a decision, and each lists innocent explanations to rule out.</p>
             <div className="mt-4">
               {latest ? (
-                <HitList hits={latest.hits} categoryTitles={CATEGORY_TITLES} sourceTitles={SOURCES} />
+                <>
+                  <HitList hits={latest.hits} categoryTitles={CATEGORY_TITLES} sourceTitles={SOURCES} />
+                  {latest.hits.length ? <ScoreExplanation corroboration={latest.corroboration} score={latest.score} /> : null}
+                </>
               ) : (
                 <p className="text-sm text-slate-600">Not screened yet.</p>
               )}

@@ -10,6 +10,7 @@ import { isAppError } from "@/lib/errors";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { getRescreenStatus } from "@/lib/server/jobs/get-rescreen-status";
 import { getRulesetVersion } from "@/lib/server/rulesets/get-ruleset-version";
+import { listRulesetVersions } from "@/lib/server/rulesets/list-ruleset-versions";
 import { previewRulesetAction, publishRulesetAction } from "../actions";
 
 export const metadata: Metadata = { title: "Ruleset version" };
@@ -31,6 +32,13 @@ export default async function RulesetVersionPage({ params }: { params: Promise<{
   const latestRescreen = isPublished ? await getRescreenStatus({ actor, reason: "RULESET" }) : null;
   const rescreen = latestRescreen?.subjectId === ruleset.id ? latestRescreen : null;
   const changes = ruleset.changesVsPublished;
+  // A published or retired version can be compared with the version that was in force before it.
+  const previous =
+    ruleset.publishedAt && ruleset.config
+      ? ((await listRulesetVersions({ actor }))
+          .filter((v) => v.id !== ruleset.id && v.publishedAt && v.publishedAt < ruleset.publishedAt!)
+          .sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime())[0] ?? null)
+      : null;
 
   return (
     <div className="space-y-8">
@@ -111,6 +119,19 @@ export default async function RulesetVersionPage({ params }: { params: Promise<{
         </section>
       ) : null}
 
+      {previous ? (
+        <section aria-labelledby="compare-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <h2 id="compare-heading" className="mb-1 text-base font-semibold">
+            What this version changed
+          </h2>
+          <p className="mb-4 max-w-3xl text-sm text-slate-600">
+            The candidates you have, each evaluated on its latest screening&apos;s facts under version {previous.version} (in force before this one) and under
+            version {ruleset.version}.
+          </p>
+          <RulesetPreviewPanel rulesetVersionId={ruleset.id} version={ruleset.version} against={{ id: previous.id, version: previous.version }} action={previewRulesetAction} />
+        </section>
+      ) : null}
+
       {ruleset.status === "DRAFT" && ruleset.config ? (
         <>
           <section aria-labelledby="preview-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -161,6 +182,14 @@ export default async function RulesetVersionPage({ params }: { params: Promise<{
             <div>
               <dt className="text-slate-600">Low-severity cap</dt>
               <dd className="font-medium tabular-nums">{ruleset.config.lowSeverityCap}</dd>
+            </div>
+            <div className="sm:col-span-4">
+              <dt className="text-slate-600">Corroboration</dt>
+              <dd className="font-medium">
+                {ruleset.config.corroboration
+                  ? `On — bonus ${ruleset.config.corroboration.crossCategoryBonus} per further category, ${ruleset.config.corroboration.sameCategoryBonus} per further signal in a category; one common signal alone scores at most ${ruleset.config.corroboration.uncorroboratedMaxScore}`
+                  : "Off — each hit counts independently (engine-1 scoring)"}
+              </dd>
             </div>
           </dl>
           {CATEGORIES.map((category) => {

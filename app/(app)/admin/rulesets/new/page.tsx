@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RulesetDraftForm } from "@/components/admin/ruleset-draft-form";
 import { RulesetStatusBadge } from "@/components/admin/ruleset-version-history";
-import { CATEGORIES, CATEGORY_TITLES } from "@/lib/engine";
+import { CATEGORIES, CATEGORY_TITLES, defaultRulesetConfig, rulesById } from "@/lib/engine";
 import { isAppError } from "@/lib/errors";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { getRulesetVersion } from "@/lib/server/rulesets/get-ruleset-version";
@@ -14,9 +14,11 @@ export const metadata: Metadata = { title: "New ruleset draft" };
 export default async function NewRulesetDraftPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
   const { from } = await searchParams;
   const actor = await requirePageActor("rulesets.manage", "/admin/rulesets/new");
+  const shipped = from === "shipped";
   let base;
   try {
-    base = await getRulesetVersion({ actor, rulesetVersionId: from || undefined });
+    // "shipped": the engine's own default, for installations whose published version predates it.
+    base = shipped ? shippedDefaultBase() : await getRulesetVersion({ actor, rulesetVersionId: from || undefined });
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -32,7 +34,14 @@ export default async function NewRulesetDraftPage({ searchParams }: { searchPara
       <div>
         <h1 className="text-2xl font-bold">New ruleset draft</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Starting from version {base.version} <RulesetStatusBadge status={base.status} />. Saving creates a new draft version; nothing changes for
+          {base.version === null ? (
+            <>Starting from the engine&apos;s shipped default (the corroboration model). </>
+          ) : (
+            <>
+              Starting from version {base.version} <RulesetStatusBadge status={base.status} />.{" "}
+            </>
+          )}
+          Saving creates a new draft version; nothing changes for
           screenings until you preview and publish it. Drafts can&apos;t be edited afterwards — to change one, start a new draft from it.
         </p>
       </div>
@@ -47,6 +56,8 @@ export default async function NewRulesetDraftPage({ searchParams }: { searchPara
               severityPoints: { ...base.config.severityPoints },
               lowSeverityCap: base.config.lowSeverityCap,
               bandThresholds: { ...base.config.bandThresholds },
+              corroboration: base.config.corroboration ? { ...base.config.corroboration } : null,
+              corroborationDefaults: { ...defaultRulesetConfig.corroboration! },
               categories: CATEGORIES.map((category) => ({
                 id: category,
                 title: CATEGORY_TITLES[category],
@@ -68,4 +79,19 @@ export default async function NewRulesetDraftPage({ searchParams }: { searchPara
       )}
     </div>
   );
+}
+
+/** The shipped default shaped like a stored version for the form (no id, no version number). */
+function shippedDefaultBase() {
+  const config = defaultRulesetConfig;
+  return {
+    id: null,
+    version: null,
+    status: "DRAFT" as const,
+    config,
+    rules: Object.entries(config.rules).map(([id, s]) => {
+      const rule = rulesById.get(id)!;
+      return { id, title: rule.title, category: rule.category, severity: rule.severity, indicatorIds: rule.indicatorIds, enabled: s.enabled, weight: s.weight };
+    }),
+  };
 }
