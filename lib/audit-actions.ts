@@ -31,6 +31,9 @@ export const AUDIT_ACTION_INFO = {
   "candidate.viewed": { label: "Candidate viewed", category: "candidates" },
   "candidate.screened": { label: "Candidate screened", category: "candidates" },
   "candidate.decision_recorded": { label: "Decision recorded", category: "candidates" },
+  "candidate.flag_explained": { label: "Flag explained", category: "candidates" },
+  "candidate.explanation_accepted": { label: "Explanation accepted", category: "candidates" },
+  "candidate.explanation_rejected": { label: "Explanation rejected", category: "candidates" },
   "candidates.import_started": { label: "CSV import started", category: "candidates" },
   "candidates.exported": { label: "Candidates exported", category: "candidates" },
 } as const satisfies Record<string, { label: string; category: AuditCategory }>;

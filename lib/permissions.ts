@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   "candidates.decide": ["RECRUITER", "SECURITY", "ADMIN"],
   /** Record the security review outcome (cleared / not cleared). */
   "review.decide": ["SECURITY", "ADMIN"],
+  /** Record an explanation (with its evidence) on a hit of a candidate's latest screening. */
+  "flags.explain": ["RECRUITER", "SECURITY", "ADMIN"],
+  /** Accept or reject an explanation (an accepted one suppresses the hit in the next screenings). Never one's own. */
+  "flags.review": ["SECURITY", "ADMIN"],
   "rulesets.manage": ["ADMIN"],
   "sanctions.manage": ["ADMIN"],
   "users.manage": ["ADMIN"],

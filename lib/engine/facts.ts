@@ -176,10 +176,14 @@ const paymentSchema = z.strictObject({
   viaMoneyTransferPlatform: opt(z.boolean()),
   /** Country the money is forwarded to after the transfer platform. */
   onwardCountry: opt(countryCodeSchema),
+  /** Country of the bank (or e-money) account pay is to go to: where the account is held, not the payee's nationality. */
+  accountCountry: opt(countryCodeSchema),
 });
 
 const equipmentSchema = z.strictObject({
   shipTo: opt(addressSchema.extend({ isFreightForwarder: opt(z.boolean()) })),
+  /** Why the worker asked for the equipment to go to this address (e.g. staying with family while moving), as they stated it. */
+  shipToReason: opt(z.string().trim().min(1).max(1000)),
   shippedAt: opt(isoDateTime),
   shipToChanges: opt(z.array(z.strictObject({ at: isoDateTime, to: opt(addressSchema) }))),
 });

@@ -13,6 +13,11 @@ export interface Evidence {
   label: string;
   /** The value found, as text. */
   value: string;
+  /**
+   * Context shown beside the finding (the candidate's own stated reason), not part of it: an accepted explanation is
+   * scoped to the evidence without these items (lib/server/explanations/evidence-fingerprint.ts).
+   */
+  context?: true;
 }
 
 export interface RuleHitResult {

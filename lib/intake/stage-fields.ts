@@ -225,6 +225,7 @@ export const STAGE_FORMS: Record<"APPLICATION" | "INTERVIEW" | "ONBOARDING", { t
           { kind: "checkboxes", path: "onboarding.payment.requestedMethods", label: "Payment methods requested", options: opts([["payroll", "Payroll"], ["bank_transfer", "Bank transfer"], ["crypto", "Cryptocurrency"], ["money_transfer_platform", "Money-transfer platform"], ["check", "Check"], ["other", "Other"]]) },
           { kind: "text", path: "onboarding.payment.payeeName", label: "Payee name" },
           { kind: "text", path: "onboarding.payment.accountHolderName", label: "Bank-account holder" },
+          { kind: "country", path: "onboarding.payment.accountCountry", label: "Country of the payout account", hint: "Where the bank or e-money account is held (a place, not the person's nationality)." },
           { kind: "lines", path: "observations.bankAccountNumbers", label: "Bank account numbers", hint: "One per line; hashed before storage." },
           { kind: "lines", path: "observations.walletAddresses", label: "Crypto wallet addresses", hint: "One per line; screened against the sanctions list." },
         ],
@@ -234,6 +235,7 @@ export const STAGE_FORMS: Record<"APPLICATION" | "INTERVIEW" | "ONBOARDING", { t
         fields: [
           ...address("onboarding.equipment.shipTo"),
           { kind: "tristate", path: "onboarding.equipment.shipTo.isFreightForwarder", label: "Ship-to is a freight forwarder" },
+          { kind: "textarea", path: "onboarding.equipment.shipToReason", label: "Reason given for shipping elsewhere", hint: "As the candidate stated it, e.g. staying with family while moving. Shown beside the flag; a reviewer can accept it as an explanation.", wide: true },
           {
             kind: "list",
             path: "onboarding.equipment.shipToChanges",

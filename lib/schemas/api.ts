@@ -63,6 +63,39 @@ export const apiErrorSchema = z
   })
   .meta({ description: "Every error response." });
 
+const apiEvidenceSchema = z.object({
+  label: z.string(),
+  value: z.string(),
+  /** Context shown beside the finding (e.g. the candidate's stated reason), not part of it. */
+  context: z.literal(true).optional(),
+});
+
+/**
+ * A rule whose condition was met but which did not count: an innocent path in the rule itself (accommodation,
+ * documented name change), or an explanation a security analyst or admin accepted — then `explanation` says who
+ * explained it, who accepted it, when and why.
+ */
+export const apiSuppressionSchema = z.object({
+  ruleId: z.string(),
+  indicatorIds: z.array(z.string()),
+  title: z.string(),
+  reason: z.string(),
+  evidence: z.array(apiEvidenceSchema),
+  explanation: z
+    .object({
+      id: z.uuid(),
+      explanation: z.string(),
+      reference: z.string().nullable(),
+      explainedBy: z.string(),
+      explainedAt: isoInstant,
+      acceptedBy: z.string(),
+      acceptedAt: isoInstant,
+      /** Why the reviewer accepted it. */
+      note: z.string(),
+    })
+    .optional(),
+});
+
 export const apiHitSchema = z.object({
   ruleId: z.string(),
   indicatorIds: z.array(z.string()),
@@ -70,7 +103,7 @@ export const apiHitSchema = z.object({
   severity: z.enum(SEVERITIES),
   title: z.string(),
   summary: z.string(),
-  evidence: z.array(z.object({ label: z.string(), value: z.string() })),
+  evidence: z.array(apiEvidenceSchema),
   /** Integer share of the score; the contributions of all hits sum to the score. */
   contribution: z.number().int(),
   /** Scheme-specific (may lift a candidate on its own) rather than a common, explainable fact (ADR 0008). */
@@ -91,6 +124,8 @@ export const apiAssessmentSchema = z.object({
   score: z.number().int().min(0).max(100),
   band: z.enum(BANDS),
   hits: z.array(apiHitSchema),
+  /** Rules that did not count, with why (never silently dropped). */
+  suppressed: z.array(apiSuppressionSchema),
   verificationSteps: z.array(apiVerificationStepSchema),
   /** How corroboration shaped the score (engine-2 rulesets; null for engine-1 rulesets or no hits). */
   corroboration: z
@@ -142,9 +177,11 @@ export const apiScreeningSchema = z.object({
   score: z.number().int(),
   band: z.enum(BANDS),
   hits: z.array(apiHitSchema),
+  /** Rules that did not count, with why: an innocent path, or an accepted explanation (who, when, why). */
+  suppressed: z.array(apiSuppressionSchema),
   rulesetVersion: z.union([z.number().int(), z.string()]),
   engineVersion: z.string(),
-  /** What caused the run: form, api, csv, cli, verification, rescreen. */
+  /** What caused the run: form, api, csv, cli, verification, rescreen, explanation (an explanation was accepted). */
   trigger: z.string(),
   /** What the enrichment sources said when this screening ran; null for screenings recorded before it was kept. */
   enrichment: screeningEnrichmentSchema.nullable(),

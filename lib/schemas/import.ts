@@ -29,6 +29,8 @@ export const IMPORT_FIELDS = [
   { key: "shipToPostalCode", label: "Ship-to postal code", group: "Onboarding", guesses: ["shiptopostalcode", "shiptopostal", "shiptozip", "shippingzip", "shippingpostalcode"] },
   { key: "shipToCountry", label: "Ship-to country (ISO code)", group: "Onboarding", guesses: ["shiptocountry", "shippingcountry"] },
   { key: "payeeName", label: "Payee name", group: "Onboarding", guesses: ["payeename", "payee", "paymentname"] },
+  { key: "payoutAccountCountry", label: "Payout account country (ISO code)", group: "Onboarding", guesses: ["payoutaccountcountry", "bankaccountcountry", "bankcountry", "accountcountry", "payeebankcountry"] },
+  { key: "shipToReason", label: "Reason for the ship-to address", group: "Onboarding", guesses: ["shiptoreason", "shippingreason", "reasonforshipto", "shiptoaddressreason"] },
 ] as const satisfies readonly { key: string; label: string; group: string; required?: boolean; guesses: readonly string[] }[];
 
 export type ImportFieldKey = (typeof IMPORT_FIELDS)[number]["key"];

@@ -57,6 +57,8 @@ export const ACTIONS: Record<string, Requirement> = {
   "app/(app)/candidates/actions.ts#createCandidateAction": "candidates.create",
   "app/(app)/candidates/[id]/actions.ts#recordDecisionAction": "candidates.decide",
   "app/(app)/candidates/[id]/actions.ts#recordVerificationAction": "candidates.update",
+  "app/(app)/candidates/[id]/actions.ts#explainFlagAction": "flags.explain",
+  "app/(app)/candidates/[id]/actions.ts#reviewExplanationAction": "flags.review",
   "app/(app)/candidates/[id]/evidence/[stage]/actions.ts#submitStageEvidenceAction": "candidates.update",
   "app/(app)/candidates/import/actions.ts#startImportJobAction": "candidates.create",
   "app/(app)/admin/users/actions.ts#createUserAction": "users.manage",

@@ -13,7 +13,7 @@ export default defineRule({
   source: ["NYDFS24", "PSA24", "BfV24"],
   innocentExplanations: ["Temporarily staying with family or moving house", "A safe parcel locker or office address"],
   verificationStep: "confirm-ship-to",
-  reads: ["onboarding.equipment.shipTo", "candidate.homeAddress"],
+  reads: ["onboarding.equipment.shipTo", "onboarding.equipment.shipToReason", "candidate.homeAddress"],
   configSchema: z.strictObject({}),
   defaultConfig: {},
   evaluate(facts) {
@@ -27,7 +27,12 @@ export default defineRule({
       evidence.push({ label: "Ship-to address", value: formatAddress(shipTo) });
     }
     if (evidence.length === 0) return null;
-    if (shipTo.isFreightForwarder === true) return hit("The laptop is to be shipped to a freight forwarder.", evidence, "H", { specific: true });
-    return hit("The laptop is to be shipped to an address other than the worker's home.", evidence, "M", { specific: false });
+    // The stated reason is context for the reviewer, not a finding: it never switches the rule off by itself (anyone
+    // can type a reason); a reviewer who checks it can accept it as an explanation, which suppresses this hit.
+    const reason = facts.onboarding?.equipment?.shipToReason;
+    if (reason) evidence.push({ label: "Reason given for this address", value: reason, context: true as const });
+    const given = reason ? " A reason was given; a reviewer can check and accept it." : "";
+    if (shipTo.isFreightForwarder === true) return hit(`The laptop is to be shipped to a freight forwarder.${given}`, evidence, "H", { specific: true });
+    return hit(`The laptop is to be shipped to an address other than the worker's home.${given}`, evidence, "M", { specific: false });
   },
 });

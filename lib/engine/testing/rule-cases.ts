@@ -273,8 +273,16 @@ export const RULE_CASES: Record<string, RuleCases> = {
     ],
   },
   "money-transfer-onward": {
-    fires: [{ name: "onward to a third country", facts: { onboarding: { payment: { viaMoneyTransferPlatform: true, onwardCountry: "AE" } } } }],
-    quiet: [{ name: "onward to own country", facts: { onboarding: { payment: { viaMoneyTransferPlatform: true, onwardCountry: "US" } } } }],
+    fires: [
+      { name: "onward to a third country", facts: { onboarding: { payment: { viaMoneyTransferPlatform: true, onwardCountry: "AE" } } } },
+      { name: "payout account held in a third country", facts: { onboarding: { payment: { accountCountry: "AE" } } } },
+    ],
+    quiet: [
+      { name: "onward to own country", facts: { onboarding: { payment: { viaMoneyTransferPlatform: true, onwardCountry: "US" } } } },
+      { name: "payout account in the claimed country", facts: { onboarding: { payment: { accountCountry: "US" } } } },
+      { name: "payout account in the role's country", facts: { candidate: { claimedLocation: { country: "CA" } }, role: { country: "US" }, onboarding: { payment: { accountCountry: "US" } } } },
+      { name: "account country with nothing to compare (unknown)", facts: { candidate: { claimedLocation: undefined }, role: undefined, onboarding: { payment: { accountCountry: "AE" } } } },
+    ],
   },
   "sanctions-candidate-match": {
     fires: [{ name: "payee matches an SDN entry", facts: { sanctions: { matches: [{ subject: "payee", queryValue: "Chinyong IT Co", listedName: "CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY", program: "DPRK3", score: 0.93 }] } } }],
@@ -291,6 +299,7 @@ export const RULE_CASES: Record<string, RuleCases> = {
     fires: [
       { name: "ship to another state", severity: "M", facts: { onboarding: { equipment: { shipTo: { line1: "88 Industrial Pkwy", city: "Nashville", postalCode: "37201", country: "US", isFreightForwarder: false } } } } },
       { name: "freight forwarder", facts: { onboarding: { equipment: { shipTo: { isFreightForwarder: true } } } } },
+      { name: "a stated reason is shown, not trusted", severity: "M", facts: { onboarding: { equipment: { shipToReason: "Staying with my parents while I move", shipTo: { line1: "9 Elm Rd", city: "Dayton", postalCode: "45402", country: "US" } } } } },
     ],
     quiet: [{ name: "same address spelled differently", facts: { onboarding: { equipment: { shipTo: { line1: "1200 OAK STREET", postalCode: "43215", country: "US" } } } } }],
   },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Corroboration, Hit, RecommendedStep, Suppression } from "@/lib/engine";
+import type { Corroboration, Evidence, Hit, RecommendedStep } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 import { readScreeningEnrichment } from "@/lib/schemas/enrichment";
 import { storedProfileSchema } from "@/lib/schemas/profile";
@@ -10,6 +10,8 @@ import { getDb } from "../db";
 import { findCandidateLinks } from "../linkage/find-candidate-links";
 import { getPublishedRuleset } from "../rulesets/get-published-ruleset";
 import { isUuid } from "@/lib/schemas/uuid";
+import type { ScreeningSuppression } from "../explanations/apply-accepted-explanations";
+import { evidenceFingerprint } from "../explanations/evidence-fingerprint";
 
 export type GetCandidateOptions = { actor: Actor; candidateId: string; meta?: RequestMeta };
 
@@ -60,6 +62,22 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { id: true, outcome: true, rationale: true, createdAt: true, actor: { select: { name: true } } },
     });
+    const explanationRows = await tx.flagExplanation.findMany({
+      where: { candidateId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        ruleId: true,
+        evidenceFingerprint: true,
+        evidence: true,
+        explanation: true,
+        reference: true,
+        createdAt: true,
+        createdById: true,
+        createdBy: { select: { name: true } },
+        review: { select: { outcome: true, note: true, createdAt: true, reviewer: { select: { name: true } } } },
+      },
+    });
     // The audit trail is for those who hold audit.read (security analysts, admins): recruiters get none of it.
     const auditTrail = actorHasPermission(actor, "audit.read")
       ? await tx.auditEvent.findMany({
@@ -73,7 +91,7 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
       ? {
           ...screenings[screenings.length - 1],
           hits: latestRow.hits as unknown as Hit[],
-          suppressed: ((latestRow.details as { suppressed?: Suppression[] }).suppressed ?? []) as Suppression[],
+          suppressed: ((latestRow.details as { suppressed?: ScreeningSuppression[] }).suppressed ?? []) as ScreeningSuppression[],
           verificationSteps: ((latestRow.details as { verificationSteps?: RecommendedStep[] }).verificationSteps ?? []) as RecommendedStep[],
           /** How corroboration shaped the score (engine-2 rulesets); null for engine-1 screenings. */
           corroboration: ((latestRow.details as { corroboration?: Corroboration | null }).corroboration ?? null) as Corroboration | null,
@@ -81,6 +99,17 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
           enrichment: readScreeningEnrichment(latestRow.details),
         }
       : null;
+    // Whether each explanation still describes what the latest screening found (same rule, same evidence).
+    const latestFingerprints = new Map((latest?.hits ?? []).map((h) => [h.ruleId, evidenceFingerprint(h.evidence)]));
+    const suppressedByExplanation = new Set((latest?.suppressed ?? []).flatMap((x) => (x.explanation ? [x.explanation.id] : [])));
+    const explanations = explanationRows.map(({ evidenceFingerprint: fingerprint, evidence, ...e }) => ({
+      ...e,
+      evidence: evidence as unknown as Evidence[],
+      /** This explanation's finding is a flag of the latest screening (it can be reviewed against what is shown). */
+      matchesLatestHit: latestFingerprints.get(e.ruleId) === fingerprint,
+      /** The latest screening suppressed its hit because of it. */
+      appliedInLatest: suppressedByExplanation.has(e.id),
+    }));
     const parsedProfile = storedProfileSchema.safeParse(candidate.profile ?? {});
     const profile = parsedProfile.success ? parsedProfile.data : {};
     return {
@@ -89,6 +118,7 @@ export async function getCandidate({ actor, candidateId, meta }: GetCandidateOpt
       latest,
       links,
       decisions,
+      explanations,
       bandThresholds: ruleset.config.bandThresholds,
       auditTrail: auditTrail ? auditTrail.map((e) => ({ ...e, id: e.id.toString() })) : null,
     };

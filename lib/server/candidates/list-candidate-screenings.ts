@@ -6,6 +6,7 @@ import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
 import { readScreeningEnrichment } from "@/lib/schemas/enrichment";
 import { isUuid } from "@/lib/schemas/uuid";
+import type { ScreeningSuppression } from "../explanations/apply-accepted-explanations";
 
 export type ListCandidateScreeningsOptions = { actor: Actor; candidateId: string; meta?: RequestMeta };
 
@@ -46,6 +47,7 @@ export async function listCandidateScreenings({ actor, candidateId, meta }: List
     return rows.map(({ rulesetVersion, hits, details, ...row }) => ({
       ...row,
       hits: hits as unknown as Hit[],
+      suppressed: ((details as { suppressed?: ScreeningSuppression[] } | null)?.suppressed ?? []) as ScreeningSuppression[],
       rulesetVersion: rulesetVersion.version,
       enrichment: readScreeningEnrichment(details),
     }));

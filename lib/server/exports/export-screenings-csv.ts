@@ -8,7 +8,7 @@ import { csvStream } from "./csv-stream";
 
 /** Candidates per page; each page's screenings are read in one query on the (candidate_id, created_at) index. */
 const PAGE = 500;
-const FIELDS = ["screening_id", "candidate_id", "external_id", "full_name", "email", "stage", "score", "band", "rules_hit", "ruleset_version", "engine_version", "trigger", "created_at"];
+const FIELDS = ["screening_id", "candidate_id", "external_id", "full_name", "email", "stage", "score", "band", "rules_hit", "rules_suppressed", "ruleset_version", "engine_version", "trigger", "created_at"];
 
 export type ExportScreeningsCsvOptions = {
   actor: Actor;
@@ -18,7 +18,7 @@ export type ExportScreeningsCsvOptions = {
 };
 
 type CandidateRow = { id: string; external_id: string | null; full_name: string; email: string; latest_score: number | null; created_at: Date };
-type ScreeningRow = { id: string; candidate_id: string; stage: string; score: number; band: string; rule_ids: string[]; engine_version: string; trigger: string; created_at: Date; ruleset_version: number };
+type ScreeningRow = { id: string; candidate_id: string; stage: string; score: number; band: string; rule_ids: string[]; suppressed_rule_ids: string[]; engine_version: string; trigger: string; created_at: Date; ruleset_version: number };
 
 /**
  * Every screening (one row per engine run) of the candidates the list shows, as CSV: candidates in the list's order,
@@ -54,6 +54,7 @@ async function* pages(filter: CandidateListFilter) {
     const screenings = await db.$queryRaw<ScreeningRow[]>`
       SELECT s.id, s.candidate_id, s.stage::text AS stage, s.score, s.band,
              CASE WHEN jsonb_typeof(s.hits) = 'array' THEN ARRAY(SELECT h->>'ruleId' FROM jsonb_array_elements(s.hits) h WHERE h ? 'ruleId') ELSE '{}' END AS rule_ids,
+             CASE WHEN jsonb_typeof(s.details->'suppressed') = 'array' THEN ARRAY(SELECT x->>'ruleId' FROM jsonb_array_elements(s.details->'suppressed') x WHERE x ? 'ruleId') ELSE '{}' END AS suppressed_rule_ids,
              s.engine_version, s.trigger, s.created_at, r.version AS ruleset_version
       FROM screenings s JOIN ruleset_versions r ON r.id = s.ruleset_version_id
       WHERE s.candidate_id = ANY (${candidates.map((c) => c.id)}::uuid[])
@@ -75,6 +76,7 @@ async function* pages(filter: CandidateListFilter) {
         s.score,
         s.band,
         s.rule_ids,
+        s.suppressed_rule_ids,
         s.ruleset_version,
         s.engine_version,
         s.trigger,

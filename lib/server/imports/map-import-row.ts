@@ -43,6 +43,8 @@ const PATH_FIELDS: Record<string, ImportFieldKey> = {
   "profile.onboarding.equipment.shipTo.postalCode": "shipToPostalCode",
   "profile.onboarding.equipment.shipTo.country": "shipToCountry",
   "profile.onboarding.payment.payeeName": "payeeName",
+  "profile.onboarding.payment.accountCountry": "payoutAccountCountry",
+  "profile.onboarding.equipment.shipToReason": "shipToReason",
 };
 
 const LABELS = Object.fromEntries(IMPORT_FIELDS.map((f) => [f.key, f.label])) as Record<ImportFieldKey, string>;
@@ -82,6 +84,9 @@ export function mapImportRow(values: Record<string, string>, mapping: ImportMapp
   const phone = check("phone", phoneField, cell("phone"));
   const country = check("country", countryField, cell("country"));
   const shipToCountry = check("shipToCountry", countryField, cell("shipToCountry"));
+  const accountCountry = check("payoutAccountCountry", countryField, cell("payoutAccountCountry"));
+  const shipToReason = cell("shipToReason");
+  if (shipToReason && shipToReason.length > 1000) issues.push({ field: columnOf("shipToReason"), message: "Keep the reason under 1,000 characters" });
 
   let stage: Stage = "APPLICATION";
   const rawStage = cell("stage");
@@ -112,7 +117,9 @@ export function mapImportRow(values: Record<string, string>, mapping: ImportMapp
     ips: ip ? [{ ip, context: "application" as const }] : undefined,
     deviceFingerprints: fingerprint ? [fingerprint] : undefined,
   });
-  const onboarding = compact({ equipment: shipTo ? { shipTo } : undefined, payment: payeeName ? { payeeName } : undefined });
+  const equipment = compact({ shipTo, shipToReason });
+  const payment = compact({ payeeName, accountCountry });
+  const onboarding = compact({ equipment, payment });
   const submission = {
     externalId: cell("externalId"),
     stage,

@@ -3,6 +3,8 @@ import { BANDS, ENGINE_VERSION, evaluate, factsSchema, safeParseRulesetConfig, t
 import { AppError } from "@/lib/errors";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb, Prisma } from "../db";
+import { applyAcceptedExplanations, type AcceptedExplanation } from "../explanations/apply-accepted-explanations";
+import { readAcceptedExplanations } from "../explanations/read-accepted-explanations";
 import { getPublishedRuleset } from "./get-published-ruleset";
 import { rulesetFieldErrors, rulesetVersionIdSchema } from "./ruleset-schemas";
 
@@ -124,7 +126,9 @@ export async function previewRuleset({ actor, rulesetVersionId, againstVersionId
        ORDER BY c.id
        LIMIT ${take}`;
     if (rows.length === 0) break;
-    for (const r of rows) tally(result, r, ruleset, against, sampleSize);
+    // Accepted explanations apply as they do when screening, so a draft identical to the published ruleset moves nobody.
+    const accepted = await readAcceptedExplanations((sql, params) => db.$queryRawUnsafe(sql, ...params), rows.map((r) => r.id));
+    for (const r of rows) tally(result, r, ruleset, against, sampleSize, accepted.get(r.id) ?? []);
     cursor = rows[rows.length - 1].id;
     if (rows.length < take) break;
   }
@@ -143,7 +147,7 @@ async function loadRuleset(rulesetVersionId: string): Promise<Ruleset & { id: st
   return { id: row.id, version: row.version, config: parsed.data };
 }
 
-function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, against: Ruleset | null, sampleSize: number) {
+function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, against: Ruleset | null, sampleSize: number, accepted: readonly AcceptedExplanation[]) {
   if (r.facts == null || r.latest_score === null || !isBand(r.latest_band)) {
     result.notScreened++;
     return;
@@ -154,8 +158,10 @@ function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, against: Rulese
     result.unreadable++;
     return;
   }
-  const assessment = evaluate(facts, ruleset, { asOf });
-  const baseline = against ? evaluate(facts, against, { asOf }) : null;
+  // Accepted explanations apply as they do when screening (see apply-accepted-explanations.ts).
+  const withExplanations = (rs: Ruleset) => applyAcceptedExplanations(evaluate(facts, rs, { asOf }), { facts, ruleset: rs, asOf, accepted }).assessment;
+  const assessment = withExplanations(ruleset);
+  const baseline = against ? withExplanations(against) : null;
   const from = baseline ? baseline.band : r.latest_band;
   const fromScore = baseline ? baseline.score : r.latest_score;
   const to = assessment.band;

@@ -18,8 +18,11 @@ import { buildFacts, enrichmentRecord, enrichProfile, linkageInputFromProfile, t
 import { mergeProfiles } from "./merge-profiles";
 import { protectSensitiveNumbers } from "./protect-sensitive-numbers";
 import { isUuid } from "@/lib/schemas/uuid";
+import type { Permission } from "@/lib/permissions";
+import { applyAcceptedExplanations } from "../explanations/apply-accepted-explanations";
+import { readAcceptedExplanations } from "../explanations/read-accepted-explanations";
 
-export type ScreeningTrigger = "form" | "api" | "csv" | "cli" | "verification" | "rescreen";
+export type ScreeningTrigger = "form" | "api" | "csv" | "cli" | "verification" | "rescreen" | "explanation";
 
 export type SubmitItem = {
   submission: CandidateSubmission;
@@ -57,6 +60,13 @@ export type SubmitCandidatesOptions = {
    * throws, that transaction writes nothing and the whole call rejects with its error: it is never an item's outcome.
    */
   fence?: (client: SqlClient) => Promise<void>;
+  /**
+   * A re-screen ordered by a use case that has checked its own permission (accepting an explanation needs
+   * `flags.review`, which a security analyst holds without `candidates.update`): this permission replaces the
+   * create/update check. Only for re-screens that change nothing stored — every item must target an existing
+   * candidate with an empty profile and `keepStage`; anything else is refused.
+   */
+  rescreenPermission?: Permission;
 };
 
 export type SubmitCandidateResult = {
@@ -195,7 +205,14 @@ async function submitSegment(options: SubmitCandidatesOptions, indexes: number[]
       } else if (item.submission.externalId) {
         before = byExternalId.get(item.submission.externalId) ?? null;
       }
-      assertPermission(actor, before ? "candidates.update" : "candidates.create");
+      if (options.rescreenPermission) {
+        if (!before || !item.keepStage || Object.keys(item.submission.profile).length > 0) {
+          throw new AppError("FORBIDDEN", "Only a re-screen of an existing candidate can be ordered this way.");
+        }
+        assertPermission(actor, options.rescreenPermission);
+      } else {
+        assertPermission(actor, before ? "candidates.update" : "candidates.create");
+      }
       const requestHash = item.idempotencyKey ? hashRequest(item) : null;
       const key = item.idempotencyKey ? byKey.get(item.idempotencyKey) : undefined;
       if (key) {
@@ -475,6 +492,8 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
   if (counts.updated !== prepared.length - expectedNew) throw new WriteRaced("update");
 
   const links = await findLinksForCandidates(run, prepared.map((p) => ({ id: p.candidateId, isNew: !p.before })));
+  // Accepted explanations, read in this transaction (a new candidate has none).
+  const accepted = await readAcceptedExplanations(run, prepared.filter((p) => p.before).map((p) => p.candidateId));
 
   const assessments = new Map<number, { assessment: Assessment; enrichment: ScreeningEnrichment }>();
   const screenings: unknown[] = [];
@@ -482,7 +501,13 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
   prepared.forEach((p, i) => {
     const candidateLinks = links.get(p.candidateId)!;
     const facts = buildFacts({ candidateId: p.candidateId, profile: p.profile, enrichment: p.enrichment, links: candidateLinks, sanctions: p.sanctions });
-    const assessment = evaluate(facts, published.ruleset, { asOf });
+    // Accepted explanations are applied right after the engine (which stays pure): see apply-accepted-explanations.ts.
+    const { assessment, applied } = applyAcceptedExplanations(evaluate(facts, published.ruleset, { asOf }), {
+      facts,
+      ruleset: published.ruleset,
+      asOf,
+      accepted: accepted.get(p.candidateId) ?? [],
+    });
     const enrichment = enrichmentRecord(p.enrichment);
     assessments.set(p.index, { assessment, enrichment });
     const stage = p.stage;
@@ -523,6 +548,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
         rulesetVersion: assessment.rulesetVersion,
         engineVersion: assessment.engineVersion,
         hits: assessment.hits.map((h) => h.ruleId),
+        ...(applied.length ? { explanationsApplied: applied } : {}),
         sections: Object.keys(p.item.submission.profile),
         trigger,
       },

@@ -15,7 +15,9 @@ import { roleHasPermission } from "@/lib/permissions";
 import { DECISION_LABELS, REVIEW_OUTCOMES, type DecisionOutcome } from "@/lib/schemas/decision";
 import { randomUUID } from "node:crypto";
 import { VerificationStepItem } from "@/components/candidates/verification-step-item";
-import { recordDecisionAction, recordVerificationAction } from "./actions";
+import { ExplainFlagForm } from "@/components/candidates/explain-flag-form";
+import { ReviewExplanationForm } from "@/components/candidates/review-explanation-form";
+import { explainFlagAction, recordDecisionAction, recordVerificationAction, reviewExplanationAction } from "./actions";
 import { countryName } from "@/lib/countries";
 import { isAppError } from "@/lib/errors";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
@@ -31,6 +33,15 @@ const AUDIT_LABELS: Record<string, string> = {
   "candidate.viewed": "Viewed",
   "candidate.screened": "Screened",
   "candidate.decision_recorded": "Decision recorded",
+  "candidate.flag_explained": "Flag explained",
+  "candidate.explanation_accepted": "Explanation accepted",
+  "candidate.explanation_rejected": "Explanation rejected",
+};
+
+const REVIEW_MESSAGES: Record<string, string> = {
+  accepted: "Explanation accepted and the candidate screened again: the flag is no longer scored for this finding.",
+  "accepted-later": "Explanation accepted. The candidate could not be screened again just now: it applies from the next screening.",
+  rejected: "Explanation rejected. The flag keeps counting.",
 };
 
 const OUTCOME_HINTS: Record<DecisionOutcome, string> = {
@@ -41,9 +52,10 @@ const OUTCOME_HINTS: Record<DecisionOutcome, string> = {
   NOT_CLEARED: "Security review could not clear the concerns.",
 };
 
-export default async function CandidatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; screened?: string }> }) {
+export default async function CandidatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; screened?: string; review?: string }> }) {
   const { id } = await params;
-  const { created, screened } = await searchParams;
+  const { created, screened, review } = await searchParams;
+  const reviewMessage = review ? REVIEW_MESSAGES[review] : undefined;
   const actor = await requirePageActor("candidates.read", `/candidates/${id}`);
   let data;
   try {
@@ -52,7 +64,10 @@ export default async function CandidatePage({ params, searchParams }: { params: 
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const { candidate, auditTrail, screenings, latest, links, decisions, bandThresholds: thresholds } = data;
+  const { candidate, auditTrail, screenings, latest, links, decisions, explanations, bandThresholds: thresholds } = data;
+  const canExplain = roleHasPermission(actor.role, "flags.explain");
+  const canReview = roleHasPermission(actor.role, "flags.review");
+  const ruleTitles = new Map([...(latest?.hits ?? []), ...(latest?.suppressed ?? [])].map((h) => [h.ruleId, h.title]));
   const outcomes = (Object.keys(DECISION_LABELS) as DecisionOutcome[])
     .filter((o) => (REVIEW_OUTCOMES.includes(o) ? roleHasPermission(actor.role, "review.decide") : roleHasPermission(actor.role, "candidates.decide")))
     .map((o) => ({ value: o, label: DECISION_LABELS[o], hint: OUTCOME_HINTS[o] }));
@@ -72,6 +87,11 @@ export default async function CandidatePage({ params, searchParams }: { params: 
       {created || screened ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">
           {created ? "Candidate created and screened." : "Evidence saved and screened."}
+        </p>
+      ) : null}
+      {reviewMessage ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">
+          {reviewMessage}
         </p>
       ) : null}
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -121,18 +141,106 @@ export default async function CandidatePage({ params, searchParams }: { params: 
               )}
             </div>
             {latest?.suppressed.length ? (
-              <div className="mt-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700">
-                <p className="font-medium">Not scored, because an innocent path applies:</p>
-                <ul className="mt-1 list-disc pl-5">
+              <div className="mt-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700" aria-labelledby="suppressed-heading">
+                <p id="suppressed-heading" className="font-medium">Not scored in this screening:</p>
+                <ul className="mt-1 space-y-2">
                   {latest.suppressed.map((x) => (
-                    <li key={x.ruleId}>
-                      {x.title}: {x.reason}
+                    <li key={x.ruleId} data-testid={`suppressed-${x.ruleId}`} className="border-l-2 border-slate-300 pl-3">
+                      <p>
+                        <span className="font-medium">{x.title}</span>: {x.reason}
+                      </p>
+                      {x.explanation ? (
+                        <>
+                          <p className="mt-1 text-slate-700">
+                            Explained by {x.explanation.explainedBy} on {dateFormat.format(new Date(x.explanation.explainedAt))} UTC: “{x.explanation.explanation}”
+                            {x.explanation.reference ? <> (evidence: {x.explanation.reference})</> : null}
+                          </p>
+                          <p className="text-slate-700">
+                            Accepted by {x.explanation.acceptedBy} on {dateFormat.format(new Date(x.explanation.acceptedAt))} UTC.
+                          </p>
+                          {x.evidence.length ? (
+                            <p className="text-xs text-slate-500">
+                              Applies to: {x.evidence.filter((e) => !e.context).map((e) => `${e.label}: ${e.value}`).join(" · ")}. A different finding counts again.
+                            </p>
+                          ) : null}
+                        </>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
               </div>
             ) : null}
           </section>
+
+          {latest && (explanations.length > 0 || (canExplain && latest.hits.length > 0)) ? (
+            <section aria-labelledby="explanations-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+              <h2 id="explanations-heading" className="text-base font-semibold">Explained flags</h2>
+              <p className="mt-1 text-xs text-slate-500">
+                An explanation counts once a security analyst or admin other than its author accepts it: the flag is then not scored for the same finding, from the next screening on (the candidate is screened again at once), and the screening shows who accepted it, when and why.
+              </p>
+              {explanations.length ? (
+                <ol className="mt-4 space-y-4 text-sm">
+                  {explanations.map((e) => {
+                    const status = e.review ? (e.review.outcome === "ACCEPTED" ? "Accepted" : "Rejected") : "Waiting for review";
+                    const style = e.review ? (e.review.outcome === "ACCEPTED" ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-red-50 text-red-800 ring-red-200") : "bg-amber-50 text-amber-900 ring-amber-200";
+                    return (
+                      <li key={e.id} className="rounded-lg border border-slate-200 p-4" data-testid={`explanation-${e.ruleId}`} aria-label={`Explanation of ${ruleTitles.get(e.ruleId) ?? e.ruleId}`}>
+                        <div className="flex flex-wrap items-center gap-2">
+                          <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ${style}`}>{status}</span>
+                          <span className="font-medium">{ruleTitles.get(e.ruleId) ?? e.ruleId}</span>
+                        </div>
+                        <p className="mt-1 text-slate-800">“{e.explanation}”</p>
+                        {e.reference ? <p className="text-slate-700">Evidence: {e.reference}</p> : null}
+                        <p className="text-xs text-slate-500">
+                          {e.createdBy.name} · {dateFormat.format(e.createdAt)} UTC
+                        </p>
+                        {e.evidence.length ? (
+                          <p className="mt-1 text-xs text-slate-500">
+                            Finding explained: {e.evidence.filter((x) => !x.context).map((x) => `${x.label}: ${x.value}`).join(" · ")}
+                          </p>
+                        ) : null}
+                        {e.review ? (
+                          <p className="mt-2 text-slate-700">
+                            {e.review.outcome === "ACCEPTED" ? "Accepted" : "Rejected"} by {e.review.reviewer.name} on {dateFormat.format(e.review.createdAt)} UTC: {e.review.note}
+                          </p>
+                        ) : null}
+                        {e.review?.outcome === "ACCEPTED" ? (
+                          <p className="mt-1 text-xs text-slate-600">
+                            {e.appliedInLatest
+                              ? "The latest screening does not score this flag because of it."
+                              : e.matchesLatestHit
+                                ? "It applies from the candidate's next screening."
+                                : "The latest screening does not show this finding (the evidence changed or the flag no longer fires); a different finding counts again."}
+                          </p>
+                        ) : null}
+                        {!e.review && canReview ? (
+                          e.createdById === actor.id ? (
+                            <p className="mt-2 text-xs text-slate-600">You recorded this explanation, so another security analyst or admin must review it.</p>
+                          ) : e.matchesLatestHit ? (
+                            <ReviewExplanationForm action={reviewExplanationAction} explanationId={e.id} />
+                          ) : (
+                            <>
+                              <p className="mt-2 text-xs text-slate-600">The latest screening found something different for this flag; review it against the finding recorded above.</p>
+                              <ReviewExplanationForm action={reviewExplanationAction} explanationId={e.id} />
+                            </>
+                          )
+                        ) : null}
+                        {!e.review && !canReview ? <p className="mt-2 text-xs text-slate-600">A security analyst or admin will review it.</p> : null}
+                      </li>
+                    );
+                  })}
+                </ol>
+              ) : null}
+              {canExplain && latest.hits.length > 0 ? (
+                <div className="mt-4 border-t border-slate-100 pt-4">
+                  <h3 className="text-sm font-semibold">Explain a flag</h3>
+                  <div className="mt-2">
+                    <ExplainFlagForm action={explainFlagAction} candidateId={candidate.id} screeningId={latest.id} flags={latest.hits.map((h) => ({ ruleId: h.ruleId, title: h.title }))} />
+                  </div>
+                </div>
+              ) : null}
+            </section>
+          ) : null}
 
           {latest?.verificationSteps.length ? (
             <section aria-labelledby="steps-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
