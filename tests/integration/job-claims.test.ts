@@ -123,7 +123,8 @@ describe("one worker per job", () => {
   });
 
   it("a worker taken for dead part-way stops writing at its next batch; the worker that takes over finishes, each row once", async () => {
-    const rows = 400;
+    // Enough rows that the first worker is still running when the reaper looks, on a fast and quiet machine too.
+    const rows = 2_000;
     const { id, tag } = await queuedImport(rows);
     const db = getDb();
     const first = processImportJob({ importJobId: id, checkpointEvery: 10, workerId: "worker-slow" });
