@@ -9,7 +9,7 @@ import { createApiKeyAsAdmin, latestScreening, NO_KEEP_ALIVE, type Hit } from ".
 const TAG = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const evidence = (hit: Hit | undefined, label: string) => hit?.evidence.find((e) => e.label === label)?.value;
 
-test("Tor, relay and few off-hours timestamps are classified, explained and weighed through the API", async ({ browser, request, baseURL }) => {
+test("Tor, relay and few off-hours timestamps are classified, explained and weighed through the API", async ({ browser, request, baseURL, page, login }) => {
   test.setTimeout(90_000);
   const key = await createApiKeyAsAdmin(browser, baseURL!, `enrichment coverage ${TAG}`);
   const headers = { authorization: `Bearer ${key}`, ...NO_KEEP_ALIVE };
@@ -47,7 +47,8 @@ test("Tor, relay and few off-hours timestamps are classified, explained and weig
     },
   });
   expect(res.status(), await res.text()).toBe(201);
-  const screening = await latestScreening(request, key, (await res.json()).candidateId);
+  const { candidateId } = await res.json();
+  const screening = await latestScreening(request, key, candidateId);
   const hit = (id: string) => screening.hits.find((h) => h.ruleId === id);
 
   // The relay egress: classified and explained, and its country is not taken as the candidate's.
@@ -73,4 +74,24 @@ test("Tor, relay and few off-hours timestamps are classified, explained and weig
   const history = hit("new-profile-implausible-history");
   expect(history?.summary).toMatch(/^All online profiles are recent although the work history spans 11\.\d years \(derived; no years of experience were stated\)\.$/);
   expect(evidence(history, "Years of experience (derived from the work history)")).toMatch(/^11\.\d — not stated; the union of 2 employment spans/);
+
+  // The onboarding form shows the post-hire logins (context "work") in their own field, keeps the application's
+  // address when saved, and adding a login there is screened like any other.
+  await login("recruiter");
+  await page.goto(`/candidates/${candidateId}/evidence/onboarding`);
+  const logins = page.getByLabel("Post-hire login IP addresses");
+  await expect(logins).toHaveValue(["175.45.176.9 2026-11-03T03:00:00Z", "185.220.101.9 2026-11-03T04:00:00Z", "77.88.55.9 2026-11-03T05:00:00Z", "73.162.0.9 2026-11-03T06:00:00Z"].join("\n"));
+  await logins.fill(`${await logins.inputValue()}\n104.131.0.9 2026-11-03T07:00:00Z`);
+  await page.getByRole("button", { name: "Save and screen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Evidence saved and screened.");
+  await expect(page.getByTestId("hit-multi-country-logins")).toContainText("Tor exit (DE), hosting / VPS (US)");
+  const saved = await latestScreening(request, key, candidateId);
+  expect(saved.enrichment!.ip.map((i) => `${i.context} ${i.ip}`)).toEqual([
+    "application 104.28.0.1",
+    "work 175.45.176.9",
+    "work 185.220.101.9",
+    "work 77.88.55.9",
+    "work 73.162.0.9",
+    "work 104.131.0.9",
+  ]);
 });
