@@ -346,7 +346,7 @@ function toFormValues(initial: Record<string, unknown>, sections: SectionDef[], 
     else if (f.kind === "lines" && Array.isArray(cur)) {
       // IPs are shown for this stage's context only (the others are kept as they are on save), each with the time it
       // was seen when one is known, so saving the form never drops it.
-      const shown = f.lineTo === "ip" ? cur.filter((x) => (x as { context?: string }).context === ipContext) : cur;
+      const shown = f.lineTo === "ip" ? cur.filter((x) => (x as { context?: string }).context === (f.ipContext ?? ipContext)) : cur;
       v = setPath(v, path, shown.map((x) => (typeof x === "string" ? x : ipLine(x as { ip?: string; at?: string | null }))).join("\n"));
     }
   };
@@ -369,8 +369,9 @@ function toPayload(values: Record<string, unknown>, sections: SectionDef[], init
     else if (f.kind === "lines" && typeof cur === "string") {
       const lines = cur.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
       if (f.lineTo === "ip") {
-        const others = ((getPath(initial, path) as { context?: string }[] | undefined) ?? []).filter((o) => o.context !== ipContext);
-        v = setPath(v, path, [...others, ...lines.map((line) => ({ ...parseIpLine(line), context: ipContext }))]);
+        const context = f.ipContext ?? ipContext;
+        const others = ((getPath(initial, path) as { context?: string }[] | undefined) ?? []).filter((o) => o.context !== context);
+        v = setPath(v, path, [...others, ...lines.map((line) => ({ ...parseIpLine(line), context }))]);
       } else v = setPath(v, path, lines.length ? lines : undefined);
     }
   };
@@ -416,7 +417,7 @@ function withLineErrors(errors: Record<string, string[]>, sections: SectionDef[]
   const out = { ...errors };
   for (const f of sections.flatMap((s) => s.fields)) {
     if (f.kind !== "lines") continue;
-    const offset = f.lineTo === "ip" ? ((getPath(initial, f.path) as { context?: string }[] | undefined) ?? []).filter((o) => o.context !== ipContext).length : 0;
+    const offset = f.lineTo === "ip" ? ((getPath(initial, f.path) as { context?: string }[] | undefined) ?? []).filter((o) => o.context !== (f.ipContext ?? ipContext)).length : 0;
     for (const key of Object.keys(out)) {
       const m = key.startsWith(`${f.path}.`) ? /^(\d+)/.exec(key.slice(f.path.length + 1)) : null;
       if (!m) continue;

@@ -290,6 +290,8 @@ export const ipObservationSchema = z.strictObject({
   isVpn: opt(z.boolean()),
   isProxy: opt(z.boolean()),
   isTor: opt(z.boolean()),
+  /** Privacy relay / CDN egress (iCloud Private Relay, Cloudflare WARP): the address is the relay's, not the user's. */
+  isRelay: opt(z.boolean()),
   distanceKmFromClaimed: opt(z.number().min(0)),
 });
 export type IpObservation = z.infer<typeof ipObservationSchema>;

@@ -2,6 +2,7 @@
 // result with the same profile schema the API uses (lib/schemas/profile.ts), so the two can't drift apart.
 // Nothing here asks for nationality, citizenship, ethnicity, languages or any other protected attribute.
 import type { Stage } from "@/lib/schemas/candidate";
+import type { IP_CONTEXTS } from "@/lib/schemas/profile";
 
 export type Option = { value: string; label: string };
 
@@ -11,8 +12,11 @@ export type FieldDef =
   | { kind: "country"; path: string; label: string; hint?: string }
   /** Unknown / Yes / No: unknown is a value, distinct from "no". */
   | { kind: "tristate"; path: string; label: string; hint?: string }
-  /** One value per line → string[] (or objects via `lineTo`). */
-  | { kind: "lines"; path: string; label: string; hint?: string; lineTo?: "ip" | "instant" }
+  /**
+   * One value per line → string[] (or objects via `lineTo`). An IP field shows and saves the addresses of one
+   * context: the page's stage, or `ipContext` when the field records another (post-hire logins are "work").
+   */
+  | { kind: "lines"; path: string; label: string; hint?: string; lineTo?: "ip" | "instant"; ipContext?: (typeof IP_CONTEXTS)[number] }
   | { kind: "checkboxes"; path: string; label: string; options: Option[] }
   | { kind: "list"; path: string; label: string; itemLabel: string; fields: FieldDef[]; hint?: string };
 
@@ -261,6 +265,20 @@ export const STAGE_FORMS: Record<"APPLICATION" | "INTERVIEW" | "ONBOARDING", { t
           { kind: "tristate", path: "onboarding.inPersonOnboarding.offeredToAllAtStage", label: "In-person onboarding offered to everyone" },
           { kind: "select", path: "onboarding.inPersonOnboarding.outcome", label: "In-person onboarding", options: OFFERED },
           { kind: "lines", path: "observations.governmentIdNumbers", label: "Government ID numbers", hint: "One per line; hashed before storage." },
+        ],
+      },
+      {
+        title: "After the start date: logins and sessions",
+        description: "Where the hire logs in from once working (VPN, SSO or endpoint logs). Screened like the application's addresses: Tor, relays, VPNs and hosting are classified and explained, and logins from several countries in a short time are flagged.",
+        fields: [
+          {
+            kind: "lines",
+            path: "observations.ips",
+            label: "Post-hire login IP addresses",
+            hint: "One per line, optionally followed by when the session started (ISO time with a zone), e.g. 203.0.113.7 2026-11-03T14:00:00Z.",
+            lineTo: "ip",
+            ipContext: "work",
+          },
         ],
       },
       {

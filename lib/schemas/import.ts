@@ -31,6 +31,8 @@ export const IMPORT_FIELDS = [
   { key: "payeeName", label: "Payee name", group: "Onboarding", guesses: ["payeename", "payee", "paymentname"] },
   { key: "payoutAccountCountry", label: "Payout account country (ISO code)", group: "Onboarding", guesses: ["payoutaccountcountry", "bankaccountcountry", "bankcountry", "accountcountry", "payeebankcountry"] },
   { key: "shipToReason", label: "Reason for the ship-to address", group: "Onboarding", guesses: ["shiptoreason", "shippingreason", "reasonforshipto", "shiptoaddressreason"] },
+  // Several per cell: "203.0.113.7 2026-11-03T14:00:00Z; 198.51.100.2" (an address, optionally when the session started).
+  { key: "workLoginIps", label: "Post-hire login IPs (work sessions)", group: "After hire", guesses: ["workloginips", "posthireloginips", "loginips", "workips", "sessionips", "posthireips"] },
 ] as const satisfies readonly { key: string; label: string; group: string; required?: boolean; guesses: readonly string[] }[];
 
 export type ImportFieldKey = (typeof IMPORT_FIELDS)[number]["key"];

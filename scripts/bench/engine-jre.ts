@@ -19,8 +19,12 @@ const RULES: Record<SubsetRuleId, RuleProperties["conditions"]> = {
   },
   "activity-outside-claimed-timezone": {
     all: [
-      p("$.enrichment.activity.sampleSize", "greaterThanInclusive", T.tzMinSample),
-      p("$.enrichment.activity.shareInClaimedWorkHours", "lessThanInclusive", T.tzMaxShare),
+      {
+        any: [
+          { all: [p("$.enrichment.activity.sampleSize", "greaterThanInclusive", T.tzMinSample), p("$.enrichment.activity.shareInClaimedWorkHours", "lessThanInclusive", T.tzMaxShare)] },
+          { all: [p("$.enrichment.activity.sampleSize", "greaterThanInclusive", T.tzFewMinSample), p("$.enrichment.activity.shareInClaimedWorkHours", "lessThanInclusive", T.tzFewMaxShare)] },
+        ],
+      },
       { fact: "offsetDistance", operator: "greaterThanInclusive", value: T.tzMinDiff },
       p("$.candidate.declaredWorkingHours", "notIn", ["night_shift", "flexible"]),
     ],

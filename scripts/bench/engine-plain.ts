@@ -17,7 +17,8 @@ export const PLAIN: [SubsetRuleId, (f: Facts) => boolean][] = [
       let d = Math.abs(a.bestFitUtcOffsetMinutes - a.claimedUtcOffsetMinutes);
       if (d > 720) d = 1440 - d;
       const declared = f.candidate?.declaredWorkingHours;
-      return a.sampleSize >= T.tzMinSample && a.shareInClaimedWorkHours <= T.tzMaxShare && d >= T.tzMinDiff && declared !== "night_shift" && declared !== "flexible";
+      const sampleOk = (a.sampleSize >= T.tzMinSample && a.shareInClaimedWorkHours <= T.tzMaxShare) || (a.sampleSize >= T.tzFewMinSample && a.shareInClaimedWorkHours <= T.tzFewMaxShare);
+      return sampleOk && d >= T.tzMinDiff && declared !== "night_shift" && declared !== "flexible";
     },
   ],
   ["staffing-agency-risk", (f) => f.sourcing?.channel === "staffing_agency" && (f.sourcing.agency?.allowsDirectVerification === false || f.sourcing.agency?.linkedToFacilitator === true)],

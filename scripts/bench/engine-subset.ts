@@ -32,6 +32,10 @@ export const T = {
   tzMinSample: cfg("activity-outside-claimed-timezone").minSampleSize as number,
   tzMaxShare: cfg("activity-outside-claimed-timezone").maxShareInWorkHours as number,
   tzMinDiff: cfg("activity-outside-claimed-timezone").minOffsetDifferenceMinutes as number,
+  // A small sample (≥ tzFewMinSample) fires with the stricter share; with the default thresholds (few-sample share ≤
+  // full-sample share) "full sample and share ≤ max, or few sample and share ≤ few max" is the rule's condition.
+  tzFewMinSample: cfg("activity-outside-claimed-timezone").minFewSampleSize as number,
+  tzFewMaxShare: cfg("activity-outside-claimed-timezone").maxShareInWorkHoursFewSample as number,
   churnMinChanges: cfg("identity-churn").minChanges as number,
   prepayMin: cfg("prepayment-requests").minRequests as number,
   sanctionsMinScore: cfg("sanctions-candidate-match").minScore as number,

@@ -10,7 +10,7 @@ export const ZEN_EXPRESSIONS: Record<SubsetRuleId, string> = {
   "failed-location-check": "some(interviews ?? [], #.surroundingsCheck in ['declined', 'failed'] or #.localKnowledgeCheck in ['failed', 'declined'])",
   "activity-outside-claimed-timezone":
     `${tzA}.sampleSize != null and ${tzA}.shareInClaimedWorkHours != null and ${tzA}.bestFitUtcOffsetMinutes != null and ${tzA}.claimedUtcOffsetMinutes != null` +
-    ` and ${tzA}.sampleSize >= ${T.tzMinSample} and ${tzA}.shareInClaimedWorkHours <= ${T.tzMaxShare}` +
+    ` and ((${tzA}.sampleSize >= ${T.tzMinSample} and ${tzA}.shareInClaimedWorkHours <= ${T.tzMaxShare}) or (${tzA}.sampleSize >= ${T.tzFewMinSample} and ${tzA}.shareInClaimedWorkHours <= ${T.tzFewMaxShare}))` +
     ` and (abs(${tzA}.bestFitUtcOffsetMinutes - ${tzA}.claimedUtcOffsetMinutes) > 720 ? 1440 - abs(${tzA}.bestFitUtcOffsetMinutes - ${tzA}.claimedUtcOffsetMinutes) : abs(${tzA}.bestFitUtcOffsetMinutes - ${tzA}.claimedUtcOffsetMinutes)) >= ${T.tzMinDiff}` +
     " and not (candidate.declaredWorkingHours in ['night_shift', 'flexible'])",
   "staffing-agency-risk":

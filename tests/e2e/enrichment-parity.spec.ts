@@ -51,6 +51,8 @@ const PROFILES: ({ name: string; build: (v: Variant) => Submission } & Expected)
             { ip: `185.220.101.${21 + v}`, context: "application", at: "2026-09-01T04:00:00Z" },
             { ip: `104.131.0.${21 + v}`, context: "application", at: "2026-09-01T05:00:00Z" },
             { ip: `77.88.55.${61 + v}`, context: "application", at: "2026-09-01T06:00:00Z" },
+            // A US home line: LOC-02 counts only countries it can trust (not the Tor exit's nor the VPS's).
+            { ip: `73.162.0.${21 + v}`, context: "application", at: "2026-09-01T07:00:00Z" },
           ],
           activityTimestamps: workdayActivity(9),
         },

@@ -10,12 +10,14 @@ const NETWORK_LABELS = { hosting: "Hosting / VPS", vpn: "VPN", tor: "Tor", relay
 const LOCATION_RULES = ["ip-country-mismatch", "anonymised-connection", "multi-country-logins"];
 
 // A North Korean address (Star Joint Venture, Pyongyang), a Tor exit (AS60729, in our curated Tor list), a VPS
-// (DigitalOcean) and a Russian ISP, all within a few hours: LOC-01 twice over, and LOC-02 (KP, US, RU in 24 h).
+// (DigitalOcean), a Russian ISP and a US home line (Comcast), all within a few hours: LOC-01 twice over, and LOC-02
+// (KP, RU, US in 24 h — the Tor exit's DE and the VPS's US are not trusted as the user's and are named as skipped).
 const CONNECTIONS = [
   { ip: "175.45.176.1", at: "2026-09-01T03:00:00Z" },
   { ip: "185.220.101.1", at: "2026-09-01T04:00:00Z" },
   { ip: "104.131.0.10", at: "2026-09-01T05:00:00Z" },
   { ip: "77.88.55.55", at: "2026-09-01T06:00:00Z" },
+  { ip: "73.162.0.1", at: "2026-09-01T07:00:00Z" },
 ];
 
 test("a profile entered in the browser with Pyongyang, Tor and VPS addresses shows the LOC-01/LOC-02 flags with the IP data and DB-IP's attribution", async ({ page, login }) => {
@@ -27,6 +29,7 @@ test("a profile entered in the browser with Pyongyang, Tor and VPS addresses sho
     ["DE", "tor"],
     ["US", "hosting"],
     ["RU", "none"],
+    ["US", "none"],
   ]);
 
   await login("recruiter");
@@ -59,7 +62,8 @@ test("a profile entered in the browser with Pyongyang, Tor and VPS addresses sho
   await expect(anonymised).toContainText("Tor, hosting/VPS");
   const multi = page.getByTestId("hit-multi-country-logins");
   await expect(multi).toContainText("LOC-02");
-  await expect(multi).toContainText("KP, US, RU");
+  await expect(multi).toContainText("KP, RU, US");
+  await expect(multi).toContainText("Tor exit (DE), hosting / VPS (US)");
 
   // The enrichment behind the flags: location, ASN and organisation, network class, per address, as stored.
   const table = page.getByRole("table", { name: "IP addresses" });
@@ -77,7 +81,7 @@ test("a profile entered in the browser with Pyongyang, Tor and VPS addresses sho
   await expect(ips).toHaveValue(CONNECTIONS.map((c) => `${c.ip} ${c.at}`).join("\n"));
   await page.getByRole("button", { name: "Save and screen" }).click();
   await expect(page.getByRole("status")).toHaveText("Evidence saved and screened.");
-  await expect(page.getByTestId("hit-multi-country-logins")).toContainText("KP, US, RU");
+  await expect(page.getByTestId("hit-multi-country-logins")).toContainText("KP, RU, US");
 
   const attribution = page.getByRole("link", { name: "IP Geolocation by DB-IP" });
   await expect(attribution).toBeVisible();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeSkipped, untrustedCountryReason, type UntrustedCountryReason } from "../ip-trust";
 import { defineRule, hit } from "../rule";
 
 export default defineRule({
@@ -7,7 +8,7 @@ export default defineRule({
   category: "LOCATION",
   severity: "M",
   title: "Connected from outside the claimed country",
-  description: "Application or interview connections geolocate to a country other than the one the candidate says they live in. Anonymised addresses (VPN, proxy, Tor, hosting) are excluded here because their location is not the user's; they are scored by anonymised-connection at low severity.",
+  description: "Application or interview connections geolocate to a country other than the one the candidate says they live in. Addresses whose country is not the user's — Tor exits, privacy relays / CDN egress (iCloud Private Relay, Cloudflare WARP), VPN exits, proxies and hosting / VPS — are excluded here and listed in the evidence as skipped; Tor, VPN, proxy and hosting are scored by anonymised-connection at low severity.",
   source: ["ADV22"],
   innocentExplanations: ["Travelling or relocating", "A corporate network or mobile carrier that exits in another country", "Geolocation database error near a border"],
   verificationStep: "show-surroundings",
@@ -23,18 +24,26 @@ export default defineRule({
     if (!claimed || !ips) return null;
     let n = 0;
     const countries: string[] = [];
+    const skipped: { reason: UntrustedCountryReason; country: string | null }[] = [];
     for (const ip of ips) {
       if (!ip.country || ip.country === claimed) continue;
-      if (ip.isVpn === true || ip.isProxy === true || ip.isTor === true || ip.isHosting === true) continue;
       if (!config.contexts.includes(ip.context)) continue;
+      const reason = untrustedCountryReason(ip);
+      if (reason) {
+        skipped.push({ reason, country: ip.country });
+        continue;
+      }
       n++;
       if (!countries.includes(ip.country)) countries.push(ip.country);
     }
     if (n < config.minObservations) return null;
-    return hit(`The candidate claims to be in ${claimed} but connected from ${countries.join(", ")} without a VPN or proxy.`, [
+    const evidence = [
       { label: "Claimed country", value: claimed },
       { label: "Connection countries", value: countries.join(", ") },
       { label: "Connections outside the claimed country", value: String(n) },
-    ]);
+    ];
+    if (skipped.length)
+      evidence.push({ label: "Skipped (country not the user's)", value: describeSkipped(skipped) });
+    return hit(`The candidate claims to be in ${claimed} but connected from ${countries.join(", ")} without a VPN, relay or proxy.`, evidence);
   },
 });

@@ -79,12 +79,19 @@ export const RULE_CASES: Record<string, RuleCases> = {
     fires: [{ name: "interview from another country, no VPN", facts: { enrichment: { ip: [{ context: "interview", country: "CN", isVpn: false, isProxy: false }] } } }],
     quiet: [
       { name: "other country via VPN", facts: { enrichment: { ip: [{ context: "interview", country: "NL", isVpn: true }] } } },
+      { name: "other country via a privacy relay (iCloud Private Relay / WARP egress)", facts: { enrichment: { ip: [{ context: "interview", country: "CA", isRelay: true, isVpn: false, isHosting: false }] } } },
       { name: "claimed country unknown", facts: { candidate: { claimedLocation: undefined }, enrichment: { ip: [{ context: "interview", country: "CN" }] } } },
     ],
   },
   "anonymised-connection": {
-    fires: [{ name: "hosting provider", facts: { enrichment: { ip: [{ context: "application", country: "US", isHosting: true }] } } }],
-    quiet: [{ name: "VPN at work stage only", facts: { enrichment: { ip: [{ context: "work", isVpn: true }] } } }],
+    fires: [
+      { name: "hosting provider", facts: { enrichment: { ip: [{ context: "application", country: "US", isHosting: true }] } } },
+      { name: "Tor exit", facts: { enrichment: { ip: [{ context: "interview", country: "DE", isTor: true }] } } },
+    ],
+    quiet: [
+      { name: "VPN at work stage only", facts: { enrichment: { ip: [{ context: "work", isVpn: true }] } } },
+      { name: "privacy relay only (on by default for many consumers)", facts: { enrichment: { ip: [{ context: "application", country: "US", isRelay: true, isHosting: false, isVpn: false, isTor: false }] } } },
+    ],
   },
   "multi-country-logins": {
     fires: [
@@ -100,8 +107,47 @@ export const RULE_CASES: Record<string, RuleCases> = {
           },
         },
       },
+      {
+        name: "three trusted countries, a Tor exit skipped",
+        facts: {
+          enrichment: {
+            ip: [
+              { context: "application", at: "2026-09-10T10:00:00Z", country: "KP", isTor: false },
+              { context: "application", at: "2026-09-10T11:00:00Z", country: "DE", isTor: true },
+              { context: "application", at: "2026-09-10T12:00:00Z", country: "RU", isTor: false },
+              { context: "application", at: "2026-09-10T13:00:00Z", country: "US", isTor: false },
+            ],
+          },
+        },
+      },
     ],
     quiet: [
+      {
+        name: "the third country only through a Tor exit (recorded as not counted, with the reason)",
+        suppressed: true,
+        facts: {
+          enrichment: {
+            ip: [
+              { context: "application", at: "2026-09-10T10:00:00Z", country: "US" },
+              { context: "application", at: "2026-09-10T11:00:00Z", country: "DE", isTor: true },
+              { context: "application", at: "2026-09-10T12:00:00Z", country: "RU" },
+            ],
+          },
+        },
+      },
+      {
+        name: "relay egress and a VPS abroad are not the user's countries",
+        suppressed: true,
+        facts: {
+          enrichment: {
+            ip: [
+              { context: "application", at: "2026-09-10T10:00:00Z", country: "US" },
+              { context: "application", at: "2026-09-10T11:00:00Z", country: "CA", isRelay: true },
+              { context: "application", at: "2026-09-10T12:00:00Z", country: "NL", isHosting: true },
+            ],
+          },
+        },
+      },
       {
         name: "three countries over a month of travel",
         facts: {
@@ -124,10 +170,15 @@ export const RULE_CASES: Record<string, RuleCases> = {
     quiet: [{ name: "normal sessions across midnight UTC", facts: { activity: { sessions: [{ startedAt: "2026-10-20T20:00:00Z", endedAt: "2026-10-21T04:00:00Z" }] } } }],
   },
   "activity-outside-claimed-timezone": {
-    fires: [{ name: "activity fits UTC+9 for a US candidate", facts: { enrichment: { activity: { shareInClaimedWorkHours: 0.1, bestFitUtcOffsetMinutes: 540, claimedUtcOffsetMinutes: -300, sampleSize: 200 } } } }],
+    fires: [
+      { name: "activity fits UTC+9 for a US candidate", facts: { enrichment: { activity: { shareInClaimedWorkHours: 0.1, bestFitUtcOffsetMinutes: 540, claimedUtcOffsetMinutes: -300, sampleSize: 200 } } } },
+      { name: "six timestamps, all off-hours (low confidence)", facts: { enrichment: { activity: { shareInClaimedWorkHours: 0, bestFitUtcOffsetMinutes: 540, claimedUtcOffsetMinutes: -300, sampleSize: 6 } } } },
+    ],
     quiet: [
       { name: "declared night shift", suppressed: true, facts: { candidate: { declaredWorkingHours: "night_shift" }, enrichment: { activity: { shareInClaimedWorkHours: 0.1, bestFitUtcOffsetMinutes: 540, claimedUtcOffsetMinutes: -300, sampleSize: 200 } } } },
-      { name: "too few events", facts: { enrichment: { activity: { shareInClaimedWorkHours: 0.1, bestFitUtcOffsetMinutes: 540, claimedUtcOffsetMinutes: -300, sampleSize: 5 } } } },
+      { name: "one or two odd times", facts: { enrichment: { activity: { shareInClaimedWorkHours: 0, bestFitUtcOffsetMinutes: 540, claimedUtcOffsetMinutes: -300, sampleSize: 2 } } } },
+      { name: "a few timestamps, a quarter of them in working hours", facts: { enrichment: { activity: { shareInClaimedWorkHours: 0.25, bestFitUtcOffsetMinutes: 540, claimedUtcOffsetMinutes: -300, sampleSize: 8 } } } },
+      { name: "few off-hours timestamps, declared flexible hours", suppressed: true, facts: { candidate: { declaredWorkingHours: "flexible" }, enrichment: { activity: { shareInClaimedWorkHours: 0, bestFitUtcOffsetMinutes: 540, claimedUtcOffsetMinutes: -300, sampleSize: 7 } } } },
     ],
   },
   "failed-location-check": {
@@ -157,8 +208,22 @@ export const RULE_CASES: Record<string, RuleCases> = {
     fires: [
       { name: "new GitHub with back-dated commits", severity: "M", facts: { onlineProfiles: [{ platform: "github", createdAt: "2026-08-01", backdatedActivity: true }] } },
       { name: "all profiles new but 10 years claimed", facts: { application: { claimedYearsExperience: 10 }, onlineProfiles: [{ platform: "github", createdAt: "2026-07-15" }, { platform: "linkedin", createdAt: "2026-08-01" }] } },
+      {
+        name: "all profiles new, years not stated but the work history spans 8 years",
+        facts: { application: { claimedYearsExperience: undefined }, onlineProfiles: [{ platform: "github", createdAt: "2026-07-15" }, { platform: "linkedin", createdAt: "2026-08-01" }] },
+      },
     ],
-    quiet: [{ name: "new graduate with a new GitHub", facts: { application: { claimedYearsExperience: 0 }, onlineProfiles: [{ platform: "github", createdAt: "2026-06-01", backdatedActivity: false, copiedRepositories: false }] } }],
+    quiet: [
+      { name: "new graduate with a new GitHub", facts: { application: { claimedYearsExperience: 0 }, onlineProfiles: [{ platform: "github", createdAt: "2026-06-01", backdatedActivity: false, copiedRepositories: false }] } },
+      {
+        name: "years not stated, one year of work history",
+        facts: {
+          application: { claimedYearsExperience: undefined },
+          workHistory: [{ employerName: "Contoso Health", start: "2025-09-01", current: true }],
+          onlineProfiles: [{ platform: "github", createdAt: "2026-07-15" }],
+        },
+      },
+    ],
   },
   "known-front-employer": {
     fires: [{ name: "Yanbian Silverstar on the résumé", facts: { workHistory: [{ employerName: "YANBIAN SILVERSTAR NETWORK TECHNOLOGY CO LTD", start: "2017-01-01", end: "2020-01-01" }] } }],

@@ -13,10 +13,10 @@ import { Reader, type Response } from "maxmind";
 import { resolvePackageFile } from "../package-file";
 import { loadAsnTable, type AsnTable } from "./asn-table";
 import { parseIp } from "./ip-address";
-import { CURATED_NETWORKS, ORGANISATION_KEYWORDS, type NetworkClass } from "./network-list";
+import { CURATED_NETWORKS, NETWORK_CLASS_EXPLANATIONS, ORGANISATION_KEYWORDS, type NetworkClass } from "./network-list";
 
 export { canonicalIp, parseIp, type ParsedIp } from "./ip-address";
-export { CURATED_NETWORKS, ORGANISATION_KEYWORDS, type NetworkClass } from "./network-list";
+export { CURATED_NETWORKS, NETWORK_CLASS_EXPLANATIONS, ORGANISATION_KEYWORDS, type NetworkClass } from "./network-list";
 export { buildAsnTable, type AsnHit, type AsnTable } from "./asn-table";
 
 /** Required by DB-IP Lite's CC BY 4.0 licence wherever results from it are shown (and in the ASN data). */
@@ -336,11 +336,12 @@ export function classifyNetwork(
 ): { networkClass: NetworkClassification; networkReason: string | null } {
   if (asn === null && organisation === null) return { networkClass: "unknown", networkReason: null };
   const curated = asn !== null ? curatedByAsn.get(asn) : undefined;
-  if (curated) return { networkClass: curated.cls, networkReason: `AS${curated.asn} ${curated.provider} (curated list)` };
+  if (curated)
+    return { networkClass: curated.cls, networkReason: `AS${curated.asn} ${curated.provider} (curated list) — ${NETWORK_CLASS_EXPLANATIONS[curated.cls]}` };
   const org = (organisation ?? "").toLowerCase();
   for (const { pattern, cls } of ORGANISATION_KEYWORDS) {
     const m = pattern.exec(org);
-    if (m) return { networkClass: cls, networkReason: `organisation name contains "${m[0]}"` };
+    if (m) return { networkClass: cls, networkReason: `organisation name contains "${m[0]}" — ${NETWORK_CLASS_EXPLANATIONS[cls]}` };
   }
   return { networkClass: "none", networkReason: null };
 }

@@ -11,6 +11,19 @@
 
 export type NetworkClass = "hosting" | "vpn" | "tor" | "relay";
 
+/**
+ * What each class means for the person behind the address, shown with every classification (networkReason). None of
+ * these addresses locates the user: the engine never takes their country as "the candidate's country" (LOC-01,
+ * LOC-02), and only tor / vpn / hosting count as an anonymised connection; a relay alone does not (it is on by
+ * default for many consumers).
+ */
+export const NETWORK_CLASS_EXPLANATIONS: Readonly<Record<NetworkClass, string>> = {
+  tor: "Tor exit: the address is the Tor relay's, so its country says nothing about where the user is",
+  relay: "privacy relay / CDN egress (iCloud Private Relay, Cloudflare WARP style): on by default for many consumers; the address is the relay's, so its country is not the user's",
+  vpn: "commercial VPN exit: the country is the VPN server's, not the user's",
+  hosting: "cloud / VPS / dedicated-server network, not a home or mobile line: whoever connects from it is using a remote machine, VPN or proxy there, so its country is not the user's",
+};
+
 export interface CuratedNetwork {
   asn: number;
   cls: NetworkClass;
@@ -68,6 +81,73 @@ export const CURATED_NETWORKS: readonly CuratedNetwork[] = [
   { asn: 22612, cls: "hosting", provider: "Namecheap" },
   { asn: 206264, cls: "hosting", provider: "Amarutu Technology" },
   { asn: 42831, cls: "hosting", provider: "UK Dedicated Servers" },
+  // Added for issue 10 (each name checked in the ip-location-db ASN data, June 2026 copy): VPS, dedicated and
+  // "bullet-proof" hosts that abuse trackers and hosting-ASN lists name repeatedly, and large clouds missing above.
+  { asn: 36351, cls: "hosting", provider: "IBM Cloud (SoftLayer)" },
+  { asn: 27357, cls: "hosting", provider: "Rackspace Hosting" },
+  { asn: 19994, cls: "hosting", provider: "Rackspace Hosting" },
+  { asn: 32244, cls: "hosting", provider: "Liquid Web" },
+  { asn: 26496, cls: "hosting", provider: "GoDaddy.com" },
+  { asn: 54290, cls: "hosting", provider: "Hostwinds (HostPapa)" },
+  { asn: 36007, cls: "hosting", provider: "Kamatera" },
+  { asn: 7979, cls: "hosting", provider: "Servers.com" },
+  { asn: 59642, cls: "hosting", provider: "Cherry Servers" },
+  { asn: 14956, cls: "hosting", provider: "RouterHosting (Cloudzy)" },
+  { asn: 136907, cls: "hosting", provider: "Huawei Cloud" },
+  { asn: 135377, cls: "hosting", provider: "UCloud" },
+  { asn: 138915, cls: "hosting", provider: "Kaopu Cloud" },
+  { asn: 200350, cls: "hosting", provider: "Yandex.Cloud" },
+  { asn: 49505, cls: "hosting", provider: "Selectel" },
+  { asn: 9123, cls: "hosting", provider: "Timeweb" },
+  { asn: 198610, cls: "hosting", provider: "Beget" },
+  { asn: 197695, cls: "hosting", provider: "REG.RU" },
+  { asn: 9370, cls: "hosting", provider: "SAKURA Internet" },
+  { asn: 199524, cls: "hosting", provider: "G-Core Labs" },
+  { asn: 61317, cls: "hosting", provider: "HIVELOCITY" },
+  { asn: 20860, cls: "hosting", provider: "iomart Cloud" },
+  { asn: 13213, cls: "hosting", provider: "UK-2" },
+  { asn: 25820, cls: "hosting", provider: "IT7 Networks" },
+  { asn: 35913, cls: "hosting", provider: "DediPath" },
+  { asn: 35916, cls: "hosting", provider: "Multacom" },
+  { asn: 18978, cls: "hosting", provider: "Enzu" },
+  { asn: 46261, cls: "hosting", provider: "QuickPacket" },
+  { asn: 397423, cls: "hosting", provider: "Tier.Net" },
+  { asn: 62904, cls: "hosting", provider: "Eonix" },
+  { asn: 49981, cls: "hosting", provider: "WorldStream" },
+  { asn: 43350, cls: "hosting", provider: "NForce Entertainment" },
+  { asn: 50867, cls: "hosting", provider: "HOSTKEY" },
+  { asn: 8849, cls: "hosting", provider: "Melbikomas" },
+  { asn: 201814, cls: "hosting", provider: "MEVSPACE" },
+  { asn: 29066, cls: "hosting", provider: "velia.net" },
+  { asn: 30083, cls: "hosting", provider: "velia.net" },
+  { asn: 52000, cls: "hosting", provider: "MIRhosting" },
+  { asn: 200019, cls: "hosting", provider: "AlexHost" },
+  { asn: 58061, cls: "hosting", provider: "Scalaxy" },
+  { asn: 209847, cls: "hosting", provider: "WorkTitans" },
+  { asn: 60117, cls: "hosting", provider: "Host Sailor" },
+  { asn: 207990, cls: "hosting", provider: "HostRoyale" },
+  { asn: 395092, cls: "hosting", provider: "Shock Hosting" },
+  { asn: 11282, cls: "hosting", provider: "SERVERYOU" },
+  { asn: 62563, cls: "hosting", provider: "GlobalTeleHost" },
+  { asn: 399629, cls: "hosting", provider: "BL Networks" },
+  { asn: 51396, cls: "hosting", provider: "Pfcloud" },
+  // Bullet-proof hosting: providers named in abuse reporting for ignoring takedown requests. Still only "hosting" —
+  // the class says where the address is, not who used it.
+  { asn: 210644, cls: "hosting", provider: "AEZA International (bullet-proof hosting reports)" },
+  { asn: 44477, cls: "hosting", provider: "Stark Industries Solutions (bullet-proof hosting reports)" },
+  { asn: 198953, cls: "hosting", provider: "Proton66 (bullet-proof hosting reports)" },
+  { asn: 57523, cls: "hosting", provider: "Chang Way Technologies (bullet-proof hosting reports)" },
+  { asn: 206728, cls: "hosting", provider: "Media Land (bullet-proof hosting reports)" },
+  { asn: 200651, cls: "hosting", provider: "FlokiNET (offshore hosting)" },
+  { asn: 215730, cls: "hosting", provider: "H2NEXUS (bullet-proof hosting reports)" },
+  { asn: 48282, cls: "hosting", provider: "Hosting technology LTD (VDSina)" },
+  { asn: 47890, cls: "hosting", provider: "UNMANAGED LTD" },
+  { asn: 21100, cls: "hosting", provider: "Green Floid (bullet-proof hosting reports)" },
+  { asn: 34665, cls: "hosting", provider: "Petersburg Internet Network (PINDC)" },
+  { asn: 215540, cls: "hosting", provider: "Global Connectivity Solutions (bullet-proof hosting reports)" },
+  { asn: 136258, cls: "hosting", provider: "BrainStorm Network" },
+  { asn: 46562, cls: "hosting", provider: "Performive" },
+  { asn: 20278, cls: "hosting", provider: "Nexeon Technologies" },
   // VPN providers' own networks (name checked in the ASN data)
   { asn: 39351, cls: "vpn", provider: "Mullvad (31173 Services AB)" },
   { asn: 49399, cls: "vpn", provider: "Mullvad (31173 Services AB)" },
@@ -93,6 +173,7 @@ export const CURATED_NETWORKS: readonly CuratedNetwork[] = [
   { asn: 62635, cls: "vpn", provider: "VPNWholesaler.com" },
   { asn: 394104, cls: "vpn", provider: "IPLockVPN" },
   { asn: 397282, cls: "vpn", provider: "Castle VPN" },
+  { asn: 206092, cls: "vpn", provider: "F.N.S. Holdings (IPVanish / Strong VPN exits)" },
   // Operators that run mostly Tor exit relays (not every address is an exit; a Tor exit list is the real test).
   { asn: 205100, cls: "tor", provider: "F3 Netze (Tor relays)" },
   { asn: 60729, cls: "tor", provider: "Stiftung Erneuerbare Freiheit (Tor relays)" },
@@ -104,6 +185,14 @@ export const CURATED_NETWORKS: readonly CuratedNetwork[] = [
   { asn: 13335, cls: "relay", provider: "Cloudflare (WARP / iCloud Private Relay)" },
   { asn: 36183, cls: "relay", provider: "Akamai (iCloud Private Relay egress)" },
   { asn: 54113, cls: "relay", provider: "Fastly (iCloud Private Relay egress)" },
+  { asn: 209242, cls: "relay", provider: "Cloudflare London (WARP egress)" },
+  { asn: 394536, cls: "relay", provider: "Cloudflare (WARP / CDN egress)" },
+  { asn: 132892, cls: "relay", provider: "Cloudflare (WARP / CDN egress)" },
+  { asn: 139242, cls: "relay", provider: "Cloudflare Sydney (WARP / CDN egress)" },
+  { asn: 202623, cls: "relay", provider: "Cloudflare (WARP / CDN egress)" },
+  // Akamai's CDN ASNs also carry iCloud Private Relay egress (e.g. 172.224.0.0/12 is announced by AS20940).
+  { asn: 20940, cls: "relay", provider: "Akamai International (CDN; iCloud Private Relay egress)" },
+  { asn: 16625, cls: "relay", provider: "Akamai Technologies (CDN; iCloud Private Relay egress)" },
 ];
 
 /**

@@ -105,6 +105,7 @@ export function mapImportRow(values: Record<string, string>, mapping: ImportMapp
 
   const ip = cell("appliedFromIp");
   if (ip && parseIp(ip) === null) issues.push({ field: columnOf("appliedFromIp"), message: "Enter an IPv4 or IPv6 address" });
+  const workLogins = parseWorkLogins(cell("workLoginIps"), (message) => issues.push({ field: columnOf("workLoginIps"), message }));
   if (issues.length) return { ok: false, issues };
 
   const location = compact({ city: cell("city"), region: cell("region"), country });
@@ -114,7 +115,7 @@ export function mapImportRow(values: Record<string, string>, mapping: ImportMapp
   const fingerprint = cell("deviceFingerprint");
   const payeeName = cell("payeeName");
   const observations = compact({
-    ips: ip ? [{ ip, context: "application" as const }] : undefined,
+    ips: ip || workLogins.length ? [...(ip ? [{ ip, context: "application" as const }] : []), ...workLogins] : undefined,
     deviceFingerprints: fingerprint ? [fingerprint] : undefined,
   });
   const equipment = compact({ shipTo, shipToReason });
@@ -142,6 +143,29 @@ export function mapImportRow(values: Record<string, string>, mapping: ImportMapp
       return { field: field ? columnOf(field) : path, message: issue.message };
     }),
   };
+}
+
+const instantField = z.iso.datetime({ offset: true });
+
+/**
+ * The post-hire logins cell: entries separated by ";" (or new lines), each an address optionally followed by when the
+ * session started (ISO time with a zone), as the onboarding form takes them. Each bad entry is reported by number.
+ */
+function parseWorkLogins(value: string | undefined, report: (message: string) => void): { ip: string; context: "work"; at?: string }[] {
+  if (!value) return [];
+  const out: { ip: string; context: "work"; at?: string }[] = [];
+  value
+    .split(/[;\n]+/)
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .forEach((entry, i) => {
+      const [address, ...rest] = entry.split(/[\s,]+/);
+      const at = rest.join(" ").trim();
+      if (parseIp(address) === null) return report(`Entry ${i + 1}: "${address.slice(0, 64)}" is not an IPv4 or IPv6 address`);
+      if (at && !instantField.safeParse(at).success) return report(`Entry ${i + 1}: "${at.slice(0, 64)}" is not an ISO time with a zone (e.g. 2026-11-03T14:00:00Z)`);
+      out.push(at ? { ip: address, context: "work", at } : { ip: address, context: "work" });
+    });
+  return out;
 }
 
 /** Drops undefined keys; an object left empty becomes undefined (unknown, not "empty"). */

@@ -186,6 +186,7 @@ export function buildFacts({ candidateId, profile, enrichment, links, sanctions 
             isVpn: classFlag(lookup, "vpn"),
             isProxy: null,
             isTor: classFlag(lookup, "tor"),
+            isRelay: classFlag(lookup, "relay"),
             distanceKmFromClaimed: null,
           }))
         : null,
