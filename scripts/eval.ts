@@ -35,6 +35,8 @@ type Outcome = {
   score: number;
   band: Band;
   pass: boolean;
+  /** A documented known limit (Scenario.limit): reported apart, not counted. */
+  limit?: string;
   hits: { ruleId: string; severity: string; contribution: number }[];
   suppressed: string[];
 };
@@ -98,13 +100,14 @@ async function main(): Promise<number> {
           score: assessment.score,
           band: assessment.band,
           pass: PASSING[s.expected].includes(assessment.band),
+          limit: s.limit?.reason,
           hits: assessment.hits.map((h) => ({ ruleId: h.ruleId, severity: h.severity, contribution: h.contribution })),
           suppressed: assessment.suppressed.map((x) => x.ruleId),
         });
       }
       report(outcomes, `ruleset ${rulesetVersion}, engine ${engineVersion}`);
       if (values.json) writeFileSync(values.json, `${JSON.stringify({ asOf: EVAL_AS_OF.toISOString(), rulesetVersion, engineVersion, outcomes }, null, 2)}\n`);
-      return outcomes.every((o) => o.pass) ? 0 : 1;
+      return outcomes.every((o) => o.pass || o.limit) ? 0 : 1;
     } finally {
       await disconnectDb();
     }
@@ -129,7 +132,9 @@ function migrate(databaseUrl: string): Promise<void> {
   });
 }
 
-function report(outcomes: Outcome[], versions: string) {
+function report(all: Outcome[], versions: string) {
+  const limits = all.filter((o) => o.limit);
+  const outcomes = all.filter((o) => !o.limit);
   const pad = (v: string | number, n: number) => String(v).padStart(n);
   console.log("Confusion matrix (rows: expected; columns: band; a fraud scenario passes at HIGH or CRITICAL, an innocent one at CLEAR or LOW)\n");
   console.log(`${"".padEnd(18)}${BANDS.map((b) => pad(b, 10)).join("")}${pad("total", 8)}${pad("pass", 7)}`);
@@ -155,13 +160,20 @@ function report(outcomes: Outcome[], versions: string) {
     console.log(`  ${o.id} — expected ${o.expected}, got ${o.band} (${o.score}): ${hits}${o.suppressed.length ? `; suppressed: ${o.suppressed.join(", ")}` : ""}`);
   }
 
+  console.log(`\nKnown limits, not counted (${limits.length}; tests/eval/README.md)`);
+  if (limits.length === 0) console.log("  none");
+  for (const o of limits) {
+    const hits = o.hits.map((h) => `${h.ruleId} ${h.severity} +${h.contribution}`).join(", ") || "no hits";
+    console.log(`  ${o.id} — ${o.expected}, ${o.band} (${o.score})${o.pass ? ", now passes: remove the limit" : ""}: ${hits}\n      why: ${o.limit}`);
+  }
+
   const fraud = outcomes.filter((o) => o.expected === "fraud");
   const innocent = outcomes.filter((o) => o.expected === "innocent");
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : "n/a");
   const fraudPass = fraud.filter((o) => o.pass).length;
   const innocentPass = innocent.filter((o) => o.pass).length;
   console.log(
-    `\neval: ${outcomes.length} scenarios — fraud at HIGH+ ${fraudPass}/${fraud.length} (${pct(fraudPass, fraud.length)}), ` +
+    `\neval: ${outcomes.length} scenarios (+${limits.length} known limits) — fraud at HIGH+ ${fraudPass}/${fraud.length} (${pct(fraudPass, fraud.length)}), ` +
       `innocent at LOW or below ${innocentPass}/${innocent.length} (${pct(innocentPass, innocent.length)}); ` +
       `${failing.length === 0 ? "PASS" : `FAIL (${failing.length} failing)`}; ${versions}`,
   );

@@ -164,7 +164,7 @@ export const defaultRulesetConfig: RulesetConfig = deepFreeze(
     severityPoints: { ...DEFAULT_SEVERITY_POINTS },
     lowSeverityCap: 15,
     bandThresholds: { LOW: 1, ELEVATED: 25, HIGH: 50, CRITICAL: 75 },
-    corroboration: { crossCategoryBonus: 0.75, sameCategoryBonus: 0.25, uncorroboratedMaxScore: 24 },
+    corroboration: { crossCategoryBonus: 0.75, sameCategoryBonus: 0.4, uncorroboratedMaxScore: 24 },
     rules: Object.fromEntries(ruleRegistry.map((r) => [r.id, { enabled: true, weight: 1, config: structuredClone(r.defaultConfig) }])),
   }),
 );

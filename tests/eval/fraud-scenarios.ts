@@ -749,6 +749,12 @@ export const FRAUD_SCENARIOS: Scenario[] = [
   {
     id: "fraud-adv22-vpn-and-timezone",
     expected: "fraud",
+    limit: {
+      reason:
+        "A VPN and an off-hours activity pattern are both location evidence with common innocent explanations (privacy VPNs, night owls); " +
+        "the product deliberately keeps such weak signals alone in the lowest bands (ADR 0003, the L cap; ADR 0008, one line of evidence). " +
+        "A recruiter sees both flags with their verification steps (show surroundings, confirm working hours); any further signal from another category lifts it.",
+    },
     title: "Claims New York, applies through a VPN, every message sent in the small hours New York time",
     sources: ["State/Treasury/FBI guidance (May 2022)", "Microsoft Jasper Sleet (Jun 2025, Astrill VPN)"],
     story:

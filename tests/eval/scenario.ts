@@ -18,6 +18,12 @@ export type Scenario = {
   priorApplicants?: Submission[];
   /** The applicant being judged, in the body format of POST /api/v1/candidates. */
   submission: Submission;
+  /**
+   * A known limit of the product, kept visible instead of deleted: the scenario is what its label says, but the
+   * product deliberately does not reach the passing band on this evidence, for the stated reason (an ADR). Reported
+   * in its own section; not counted as a pass or a failure. Use sparingly — every limit is a miss users can hit.
+   */
+  limit?: { reason: string };
 };
 
 /**

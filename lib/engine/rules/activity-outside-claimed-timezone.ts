@@ -21,6 +21,7 @@ export default defineRule({
   indicatorIds: ["LOC-04"],
   category: "LOCATION",
   severity: "L",
+  severityNote: "M (still common) with a full sample (high confidence) of which nearly all (by default ≥ 85 %) falls outside the claimed working hours — the person works another zone's day; L otherwise.",
   title: "Activity clusters in another time zone",
   description:
     "Most activity falls outside normal working hours of the claimed time zone and fits another time zone far better. With a full sample (30 timestamps by default) the usual share applies; with only a few (5 or more by default) nearly all of them must fall outside working hours, and the hit states how many timestamps it rests on and its confidence (low, medium, high). One or two odd times never fire. Suppressed when the candidate told us they work nights or flexible hours.",
@@ -37,8 +38,10 @@ export default defineRule({
     minFewSampleSize: z.number().int().min(3).default(5),
     /** With a small sample, the share inside working hours must be at most this (stricter than the full-sample share). */
     maxShareInWorkHoursFewSample: z.number().min(0).max(1).default(0.2),
+    /** With a full sample, a share inside working hours at most this makes the hit M (nearly all outside). */
+    maxShareInWorkHoursForMedium: z.number().min(0).max(1).default(0.15),
   }),
-  defaultConfig: { minSampleSize: 30, maxShareInWorkHours: 0.3, minOffsetDifferenceMinutes: 180, minFewSampleSize: 5, maxShareInWorkHoursFewSample: 0.2 },
+  defaultConfig: { minSampleSize: 30, maxShareInWorkHours: 0.3, minOffsetDifferenceMinutes: 180, minFewSampleSize: 5, maxShareInWorkHoursFewSample: 0.2, maxShareInWorkHoursForMedium: 0.15 },
   evaluate(facts, config) {
     const a = facts.enrichment?.activity;
     if (!a) return null;
@@ -65,11 +68,14 @@ export default defineRule({
     const declared = facts.candidate?.declaredWorkingHours;
     if (declared === "night_shift" || declared === "flexible")
       return suppressed(`The candidate told us they work ${declared === "night_shift" ? "night shifts" : "flexible hours"}.`, evidence);
+    const strong = full && share <= config.maxShareInWorkHoursForMedium;
     return hit(
       full
         ? `Only ${pct(share)} of activity falls in working hours of the claimed time zone; it fits ${fmtOffset(best)} better.`
         : `${outside} of ${sampleSize} timestamps fall outside working hours of the claimed time zone and fit ${fmtOffset(best)} better (${confidence} confidence: few timestamps).`,
       evidence,
+      strong ? "M" : "L",
+      { specific: false },
     );
   },
 });

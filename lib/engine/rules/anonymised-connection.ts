@@ -6,6 +6,7 @@ export default defineRule({
   indicatorIds: ["LOC-01"],
   category: "LOCATION",
   severity: "L",
+  severityNote: "M (still common) when the connection came from a hosting / VPS address: applying from a data-centre machine is how remote operators work, though cloud development environments explain some; L for VPNs, proxies and Tor.",
   title: "Connected through a VPN, proxy, Tor or hosting provider",
   description: "Application or interview connections came through an anonymising service (Tor, a VPN, a proxy) or a data-centre (VPS) address, which hides the real location. Low severity: many people use VPNs for ordinary privacy or work reasons. A privacy relay (iCloud Private Relay, Cloudflare WARP — on by default for many consumers) does not count unless the ruleset says so; it is named in the evidence when the rule fires for something else.",
   source: ["ADV22"],
@@ -39,6 +40,6 @@ export default defineRule({
     const evidence = [{ label: "Anonymising services seen", value: kinds.join(", ") }];
     if (relays && !config.countPrivacyRelay)
       evidence.push({ label: "Privacy relay / CDN egress (not counted)", value: `${relays} connection${relays === 1 ? "" : "s"}: a consumer privacy relay hides the location but is on by default for many people` });
-    return hit(`The candidate connected through ${kinds.join(", ")}, which hides their location.`, evidence);
+    return hit(`The candidate connected through ${kinds.join(", ")}, which hides their location.`, evidence, kinds.includes("hosting/VPS") ? "M" : "L", { specific: false });
   },
 });

@@ -10,13 +10,14 @@ export default defineRule({
   indicatorIds: ["LOC-02"],
   category: "LOCATION",
   severity: "M",
+  severityNote: "H (scheme-specific) when none of the trusted countries is the one the candidate claims to live in — a traveller shows up from home at some point; M (common) otherwise.",
   title: "One account used from several countries in a short time",
   description:
     "Connections from several different countries within a short window, which a single person could not plausibly make. Only countries that can be trusted as the user's are counted: Tor exits, privacy relays / CDN egress, VPN exits, proxies and hosting / VPS addresses are skipped, and the evidence says which were skipped and why. When the skipped ones alone would have made up the count, the result is shown as not counted, with the reason.",
   source: ["ADV22", "PSA25"],
   innocentExplanations: ["International travel with connecting flights", "Mobile roaming that exits through the home carrier's country"],
   verificationStep: "show-surroundings",
-  reads: ["enrichment.ip[].country", "enrichment.ip[].at", "enrichment.ip[].isTor", "enrichment.ip[].isRelay", "enrichment.ip[].isVpn", "enrichment.ip[].isProxy", "enrichment.ip[].isHosting"],
+  reads: ["candidate.claimedLocation.country", "enrichment.ip[].country", "enrichment.ip[].at", "enrichment.ip[].isTor", "enrichment.ip[].isRelay", "enrichment.ip[].isVpn", "enrichment.ip[].isProxy", "enrichment.ip[].isHosting"],
   configSchema: z.strictObject({ windowHours: z.number().positive().max(24 * 30), minCountries: z.number().int().min(2) }),
   defaultConfig: { windowHours: 24, minCountries: 3 },
   evaluate(facts, config) {
@@ -53,7 +54,12 @@ export default defineRule({
         ];
         const near = skippedIn(points[i].t, Math.max(last, points[i].t + windowMs));
         if (near.length) evidence.push({ label: "Skipped (country not trusted)", value: `${describeSkipped(near)}: ${SKIPPED_WHY}` });
-        return hit(`The account was used from ${seen.size} countries (${cs}) within ${config.windowHours} hours.`, evidence);
+        const claimed = facts.candidate?.claimedLocation?.country;
+        if (claimed && !seen.has(claimed)) {
+          evidence.push({ label: "Claimed country", value: `${claimed} — not among them` });
+          return hit(`The account was used from ${seen.size} countries (${cs}) within ${config.windowHours} hours, none of them the claimed ${claimed}.`, evidence, "H", { specific: true });
+        }
+        return hit(`The account was used from ${seen.size} countries (${cs}) within ${config.windowHours} hours.`, evidence, "M", { specific: false });
       }
     }
     // Not enough trusted countries. If the skipped observations would have made up the count, say so instead of

@@ -85,7 +85,7 @@ export const RULE_CASES: Record<string, RuleCases> = {
   },
   "anonymised-connection": {
     fires: [
-      { name: "hosting provider", facts: { enrichment: { ip: [{ context: "application", country: "US", isHosting: true }] } } },
+      { name: "hosting provider", severity: "M", facts: { enrichment: { ip: [{ context: "application", country: "US", isHosting: true }] } } },
       { name: "Tor exit", facts: { enrichment: { ip: [{ context: "interview", country: "DE", isTor: true }] } } },
     ],
     quiet: [
@@ -96,7 +96,21 @@ export const RULE_CASES: Record<string, RuleCases> = {
   "multi-country-logins": {
     fires: [
       {
+        name: "three countries, none of them the claimed US (H)",
+        severity: "H",
+        facts: {
+          enrichment: {
+            ip: [
+              { context: "interview", at: "2026-09-10T10:00:00Z", country: "CN" },
+              { context: "interview", at: "2026-09-10T12:00:00Z", country: "LA" },
+              { context: "interview", at: "2026-09-10T16:00:00Z", country: "RU" },
+            ],
+          },
+        },
+      },
+      {
         name: "three countries in six hours",
+        severity: "M",
         facts: {
           enrichment: {
             ip: [
@@ -171,7 +185,8 @@ export const RULE_CASES: Record<string, RuleCases> = {
   },
   "activity-outside-claimed-timezone": {
     fires: [
-      { name: "activity fits UTC+9 for a US candidate", facts: { enrichment: { activity: { shareInClaimedWorkHours: 0.1, bestFitUtcOffsetMinutes: 540, claimedUtcOffsetMinutes: -300, sampleSize: 200 } } } },
+      { name: "activity fits UTC+9 for a US candidate (nearly all outside: M)", severity: "M", facts: { enrichment: { activity: { shareInClaimedWorkHours: 0.1, bestFitUtcOffsetMinutes: 540, claimedUtcOffsetMinutes: -300, sampleSize: 200 } } } },
+      { name: "most activity fits UTC+9 (L)", severity: "L", facts: { enrichment: { activity: { shareInClaimedWorkHours: 0.25, bestFitUtcOffsetMinutes: 540, claimedUtcOffsetMinutes: -300, sampleSize: 200 } } } },
       { name: "six timestamps, all off-hours (low confidence)", facts: { enrichment: { activity: { shareInClaimedWorkHours: 0, bestFitUtcOffsetMinutes: 540, claimedUtcOffsetMinutes: -300, sampleSize: 6 } } } },
     ],
     quiet: [

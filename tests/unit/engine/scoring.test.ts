@@ -71,7 +71,7 @@ describe("scoreHits", () => {
     expect(cross.score).toBe(54);
     expect(cross.corroboration).toMatchObject({ signals: 2, categories: 2, multiplier: 1.75, capped: false, base: 36 });
     const same = scoreHits([{ severity: "M", weight: 1, category: "IDENTITY" }, { severity: "M", weight: 1, category: "IDENTITY" }], cfg);
-    expect(same.score).toBe(Math.round(100 * (1 - Math.pow(0.64, 1.25))));
+    expect(same.score).toBe(Math.round(100 * (1 - Math.pow(0.64, 1 + cfg.corroboration!.sameCategoryBonus))));
     expect(bandFor(same.score, cfg.bandThresholds)).toBe("ELEVATED");
     expect(cross.contributions.reduce((a, b) => a + b, 0)).toBe(cross.score);
   });
