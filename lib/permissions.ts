@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "flags.explain": ["RECRUITER", "SECURITY", "ADMIN"],
   /** Accept or reject an explanation (an accepted one suppresses the hit in the next screenings). Never one's own. */
   "flags.review": ["SECURITY", "ADMIN"],
+  /** See a candidate's cluster of linked applicants (2 hops) as a graph and a table. */
+  "links.graph": ["SECURITY", "ADMIN"],
   "rulesets.manage": ["ADMIN"],
   "sanctions.manage": ["ADMIN"],
   "users.manage": ["ADMIN"],

@@ -6,6 +6,8 @@ import { EnrichmentPanel } from "@/components/candidates/enrichment-panel";
 import { HitList } from "@/components/candidates/hit-list";
 import { ScoreExplanation } from "@/components/candidates/score-explanation";
 import { LinksPanel } from "@/components/candidates/links-panel";
+import { ClusterSection } from "@/components/candidates/cluster-section";
+import { getCandidateCluster } from "@/lib/server/linkage/get-candidate-cluster";
 import { ScoreHistoryChart } from "@/components/candidates/score-history-chart";
 import type { LinkView } from "@/components/candidates/types";
 import { BandBadge, StageBadge } from "@/components/ui/badges";
@@ -65,6 +67,8 @@ export default async function CandidatePage({ params, searchParams }: { params: 
     throw error;
   }
   const { candidate, auditTrail, screenings, latest, links, decisions, explanations, bandThresholds: thresholds } = data;
+  // Security reviewers see the whole cluster (two hops), drawn and tabulated; recruiters see direct links only.
+  const cluster = roleHasPermission(actor.role, "links.graph") ? await getCandidateCluster({ actor, candidateId: candidate.id }) : null;
   const canExplain = roleHasPermission(actor.role, "flags.explain");
   const canReview = roleHasPermission(actor.role, "flags.review");
   const ruleTitles = new Map([...(latest?.hits ?? []), ...(latest?.suppressed ?? [])].map((h) => [h.ruleId, h.title]));
@@ -320,6 +324,8 @@ export default async function CandidatePage({ params, searchParams }: { params: 
               ) : null}
             </section>
           ) : null}
+
+          {cluster ? <ClusterSection cluster={cluster} /> : null}
         </div>
         <div className="space-y-6">
           <section aria-labelledby="links-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
