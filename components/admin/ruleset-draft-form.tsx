@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { FieldShell, TextField } from "@/components/ui/field";
+import { FieldShell, SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -17,6 +17,8 @@ export type RulesetDraftBaseView = {
   severityPoints: { H: number; M: number; L: number };
   lowSeverityCap: number;
   bandThresholds: { LOW: number; ELEVATED: number; HIGH: number; CRITICAL: number };
+  /** The band from which a screening opens a security review case. */
+  reviewThreshold: "LOW" | "ELEVATED" | "HIGH" | "CRITICAL";
   /** null: the base scores with engine 1 (no corroboration); `defaults` fill the fields when it is switched on. */
   corroboration: CorroborationView | null;
   corroborationDefaults: CorroborationView;
@@ -66,6 +68,7 @@ export function RulesetDraftForm<T>({ base, action }: Props<T>) {
   const fieldNames = new Set<string>([
     "notes",
     "lowSeverityCap",
+    "reviewThreshold",
     "corroboration",
     "corroboration.enabled",
     ...CORROBORATION_FIELDS.map(([k]) => `corroboration.${k}`),
@@ -112,6 +115,17 @@ export function RulesetDraftForm<T>({ base, action }: Props<T>) {
                 errors={errors?.[`bandThresholds.${key}`]}
               />
             ))}
+          </div>
+          <div className="sm:w-1/2">
+            <SelectField
+              name="reviewThreshold"
+              label="Open a review case from"
+              hint="A screening in this band or above opens a security review case (or updates the open one)."
+              options={THRESHOLDS.map(([key]) => ({ value: key, label: `${key.charAt(0)}${key.slice(1).toLowerCase()} band` }))}
+              required
+              defaultValue={value("reviewThreshold", base.reviewThreshold)}
+              errors={errors?.reviewThreshold}
+            />
           </div>
         </fieldset>
 

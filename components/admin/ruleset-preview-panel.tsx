@@ -24,6 +24,11 @@ export type RulesetPreviewView = {
   movedDown: number;
   scoreChangedOnly: number;
   unchanged: number;
+  /** Review cases open from this band (ADR 0011). */
+  reviewThreshold: BandView;
+  atReviewThreshold: number;
+  /** At the threshold and without an open case now: a case would open for each. */
+  wouldOpenCase: number;
   sample: { candidateId: string; fullName: string; fromBand: BandView; toBand: BandView; fromScore: number; toScore: number }[];
   durationMs: number;
 };
@@ -93,6 +98,10 @@ function PreviewResult({ preview: p }: { preview: RulesetPreviewView }) {
         {p.scoreChangedOnly ? ` (${plural(p.scoreChangedOnly, "with a different score", "with a different score")})` : ""}.
         {p.notScreened ? ` ${plural(p.notScreened, "candidate was", "candidates were")} never screened.` : ""}
         {p.unreadable ? ` ${plural(p.unreadable, "screening", "screenings")} from an older engine could not be read and ${p.unreadable === 1 ? "was" : "were"} left out.` : ""}
+      </p>
+      <p className="text-sm text-slate-800" data-testid="preview-review-cases">
+        Review cases open from the <BandBadge band={p.reviewThreshold} /> band: {plural(p.atReviewThreshold, "candidate reaches", "candidates reach")} it,{" "}
+        <strong>{plural(p.wouldOpenCase, "candidate would open a case", "candidates would open a case")}</strong> (no open case now).
       </p>
 
       <div className="grid gap-6 lg:grid-cols-2">

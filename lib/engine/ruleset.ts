@@ -38,6 +38,11 @@ export const rulesetConfigSchema = z
       CRITICAL: z.number().int().min(1).max(100),
     }),
     /**
+     * The band from which a screening opens a security review case (ADR 0011). Not used in scoring. Optional with a
+     * default so versions stored before it existed still parse (and mean what they did: cases open from HIGH).
+     */
+    reviewThreshold: z.enum(THRESHOLD_BANDS).default("HIGH"),
+    /**
      * The corroboration model (engine 2, ADR 0008). Absent in engine-1 rulesets, which keep scoring as they did
      * (plain noisy-OR): a stored version must go on meaning what it meant when it was published.
      */

@@ -91,6 +91,7 @@ function applyEdits(base: RulesetConfig, edits: ReturnType<typeof rulesetDraftIn
     severityPoints: { ...base.severityPoints, ...definedOnly(edits.severityPoints) },
     lowSeverityCap: edits.lowSeverityCap ?? base.lowSeverityCap,
     bandThresholds: { ...base.bandThresholds, ...definedOnly(edits.bandThresholds) },
+    reviewThreshold: edits.reviewThreshold ?? base.reviewThreshold,
     ...corroborationOf(base, edits.corroboration),
     rules,
   };

@@ -42,6 +42,12 @@ export type RulesetPreview = {
   /** Same band, different score. */
   scoreChangedOnly: number;
   unchanged: number;
+  /** This version's review threshold (cases open from this band; ADR 0011). */
+  reviewThreshold: Band;
+  /** Candidates whose band under this version reaches the review threshold. */
+  atReviewThreshold: number;
+  /** Of those, how many have no open case now: a case would open for each on its next screening. */
+  wouldOpenCase: number;
   /** Up to `sampleSize` candidates whose band changes, in id order. */
   sample: RulesetPreviewChange[];
   durationMs: number;
@@ -66,6 +72,7 @@ type Row = {
   engine_version: string | null;
   as_of: string | null;
   screened_at: Date | null;
+  has_open_case: boolean;
 };
 
 const BAND_RANK: Record<Band, number> = Object.fromEntries(BANDS.map((b, i) => [b, i])) as Record<Band, number>;
@@ -104,6 +111,9 @@ export async function previewRuleset({ actor, rulesetVersionId, againstVersionId
     movedDown: 0,
     scoreChangedOnly: 0,
     unchanged: 0,
+    reviewThreshold: ruleset.config.reviewThreshold,
+    atReviewThreshold: 0,
+    wouldOpenCase: 0,
     sample: [],
     durationMs: 0,
   };
@@ -113,7 +123,8 @@ export async function previewRuleset({ actor, rulesetVersionId, againstVersionId
   for (;;) {
     const rows: Row[] = await db.$queryRaw<Row[]>`
       SELECT c.id::text AS id, c.full_name, c.latest_score, c.latest_band,
-             s.facts, s.engine_version, s.details->>'asOf' AS as_of, s.created_at AS screened_at
+             s.facts, s.engine_version, s.details->>'asOf' AS as_of, s.created_at AS screened_at,
+             EXISTS (SELECT 1 FROM review_cases rc WHERE rc.candidate_id = c.id AND rc.status IN ('OPEN', 'IN_REVIEW', 'PENDING_APPROVAL')) AS has_open_case
         FROM candidates c
         LEFT JOIN LATERAL (
           SELECT facts, engine_version, details, created_at
@@ -169,6 +180,10 @@ function tally(result: RulesetPreview, r: Row, ruleset: Ruleset, against: Rulese
   result.before[from]++;
   result.after[to]++;
   result.transitions[from][to]++;
+  if (BAND_RANK[to] >= BAND_RANK[ruleset.config.reviewThreshold]) {
+    result.atReviewThreshold++;
+    if (!r.has_open_case) result.wouldOpenCase++;
+  }
   if (from === to) {
     if (assessment.score !== fromScore) result.scoreChangedOnly++;
     else result.unchanged++;

@@ -35,6 +35,8 @@ export function diffRulesetConfigs(before: RulesetConfig, after: RulesetConfig):
     const [a, b] = [before.bandThresholds[band], after.bandThresholds[band]];
     if (a !== b) changes.push({ path: `bandThresholds.${band}`, text: `${BAND_NAMES[band]} band starts at ${a} → ${b}` });
   }
+  if (before.reviewThreshold !== after.reviewThreshold)
+    changes.push({ path: "reviewThreshold", text: `Review cases open from ${BAND_NAMES[before.reviewThreshold]} → ${BAND_NAMES[after.reviewThreshold]}` });
   const ids = new Set([...Object.keys(before.rules), ...Object.keys(after.rules)]);
   for (const id of ids) {
     const [a, b] = [before.rules[id], after.rules[id]];

@@ -42,6 +42,7 @@ export const rulesetDraftInputSchema = z.strictObject({
       uncorroboratedMaxScore: numberValue.optional(),
     })
     .optional(),
+  reviewThreshold: z.enum(THRESHOLD_BANDS, { error: "Choose a band" }).optional(),
   bandThresholds: z
     .strictObject({ LOW: numberValue.optional(), ELEVATED: numberValue.optional(), HIGH: numberValue.optional(), CRITICAL: numberValue.optional() })
     .optional(),
@@ -85,6 +86,8 @@ export const rulesetDraftFormSchema = z
       notes: flat.notes ?? "",
       severityPoints,
       lowSeverityCap: flat.lowSeverityCap,
+      // Validated by the piped schema below.
+      reviewThreshold: (flat.reviewThreshold || undefined) as RulesetDraftInput["reviewThreshold"],
       corroboration,
       bandThresholds,
       rules,

@@ -56,6 +56,7 @@ export default async function NewRulesetDraftPage({ searchParams }: { searchPara
               severityPoints: { ...base.config.severityPoints },
               lowSeverityCap: base.config.lowSeverityCap,
               bandThresholds: { ...base.config.bandThresholds },
+              reviewThreshold: base.config.reviewThreshold,
               corroboration: base.config.corroboration ? { ...base.config.corroboration } : null,
               corroborationDefaults: { ...defaultRulesetConfig.corroboration! },
               categories: CATEGORIES.map((category) => ({
