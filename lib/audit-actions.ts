@@ -8,6 +8,7 @@ export const AUDIT_CATEGORIES = {
   rulesets: "Rulesets",
   sanctions: "Sanctions lists",
   candidates: "Candidates",
+  cases: "Review cases",
 } as const;
 export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
 
@@ -34,6 +35,16 @@ export const AUDIT_ACTION_INFO = {
   "candidate.flag_explained": { label: "Flag explained", category: "candidates" },
   "candidate.explanation_accepted": { label: "Explanation accepted", category: "candidates" },
   "candidate.explanation_rejected": { label: "Explanation rejected", category: "candidates" },
+  "case.opened": { label: "Review case opened", category: "cases" },
+  "case.reopened": { label: "Review case re-opened", category: "cases" },
+  "case.viewed": { label: "Review case viewed", category: "cases" },
+  "case.assigned": { label: "Review case assigned", category: "cases" },
+  "case.note_added": { label: "Case note added", category: "cases" },
+  "case.review_started": { label: "Case review started", category: "cases" },
+  "case.closure_proposed": { label: "Case closure proposed", category: "cases" },
+  "case.closure_approved": { label: "Case closure approved", category: "cases" },
+  "case.closure_rejected": { label: "Case closure sent back", category: "cases" },
+  "case.closed": { label: "Review case closed", category: "cases" },
   "candidates.import_started": { label: "CSV import started", category: "candidates" },
   "candidates.exported": { label: "Candidates exported", category: "candidates" },
 } as const satisfies Record<string, { label: string; category: AuditCategory }>;

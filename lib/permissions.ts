@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   "flags.review": ["SECURITY", "ADMIN"],
   /** See a candidate's cluster of linked applicants (2 hops) as a graph and a table. */
   "links.graph": ["SECURITY", "ADMIN"],
+  /** See the review queue and review cases (notes, rationale, history). Recruiters see only a case's outcome. */
+  "cases.read": ["SECURITY", "ADMIN"],
+  /** Claim, assign, note, start review, propose and approve closures (never one's own: four-eyes). */
+  "cases.manage": ["SECURITY", "ADMIN"],
   "rulesets.manage": ["ADMIN"],
   "sanctions.manage": ["ADMIN"],
   "users.manage": ["ADMIN"],

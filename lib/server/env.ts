@@ -32,6 +32,26 @@ const envSchema = z.object({
   /** Route-handler calls per second per API key and per signed-in user (token bucket), and the burst allowed. */
   API_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(50),
   API_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+  /**
+   * Review-case SLA: hours from a case's opening (or its band rising) to its due date, per band, as
+   * "CRITICAL=24,HIGH=72"; bands left out keep their defaults (docs/review-cases.md): CRITICAL 24 h (1 day),
+   * HIGH 72 h (3 days), ELEVATED 120 h, LOW and CLEAR 240 h.
+   */
+  CASE_SLA_HOURS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const out: Record<string, number> = { CRITICAL: 24, HIGH: 72, ELEVATED: 120, LOW: 240, CLEAR: 240 };
+      for (const part of (value ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+        const m = /^(CRITICAL|HIGH|ELEVATED|LOW|CLEAR)=(\d{1,5})$/.exec(part);
+        if (!m || Number(m[2]) < 1) {
+          ctx.addIssue({ code: "custom", message: `"${part}" is not BAND=hours (e.g. CRITICAL=24,HIGH=72)` });
+          return z.NEVER;
+        }
+        out[m[1]] = Number(m[2]);
+      }
+      return out as Record<"CRITICAL" | "HIGH" | "ELEVATED" | "LOW" | "CLEAR", number>;
+    }),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

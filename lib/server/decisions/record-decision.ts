@@ -5,6 +5,7 @@ import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event"
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
 import { isUuid } from "@/lib/schemas/uuid";
+import { openReferralCase } from "../cases/open-referral-case";
 
 export type RecordDecisionOptions = { actor: Actor; input: DecisionInput; meta?: RequestMeta };
 
@@ -38,6 +39,8 @@ export async function recordDecision({ actor, input, meta }: RecordDecisionOptio
       after: { decisionId: decision.id, outcome: input.outcome, rationale: input.rationale, screeningId: screening?.id ?? null, score: candidate.latestScore, band: candidate.latestBand },
       meta,
     });
+    // "Refer to security" opens (or re-opens) the candidate's review case in the same transaction (ADR 0011).
+    if (input.outcome === "REFER_TO_SECURITY") await openReferralCase(tx, { actor, candidateId: candidate.id, rationale: input.rationale, meta });
     return decision;
   });
 }

@@ -21,6 +21,7 @@ import { isUuid } from "@/lib/schemas/uuid";
 import type { Permission } from "@/lib/permissions";
 import { applyAcceptedExplanations } from "../explanations/apply-accepted-explanations";
 import { readAcceptedExplanations } from "../explanations/read-accepted-explanations";
+import { upsertScreeningCases, type ScreeningCaseInput } from "../cases/upsert-screening-cases";
 
 export type ScreeningTrigger = "form" | "api" | "csv" | "cli" | "verification" | "rescreen" | "explanation";
 
@@ -131,7 +132,8 @@ class WriteRaced extends Error {
 /**
  * The one path every submit takes (form, API, CSV, CLI, verification, re-screen): merge the stage evidence into the
  * stored profile, enrich, screen sanctions, link with other candidates, evaluate with the published ruleset, and
- * write the candidates, their immutable Screenings and AuditEvents in one transaction.
+ * write the candidates, their immutable Screenings, AuditEvents and review cases (opened, updated or re-opened,
+ * ADR 0011) in one transaction.
  *
  * Several items share that transaction and its statements (set-based SQL, about six round trips however many
  * items): an import screens hundreds of rows per transaction. Items are screened as if one by one, in order: an item
@@ -498,6 +500,7 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
   const assessments = new Map<number, { assessment: Assessment; enrichment: ScreeningEnrichment }>();
   const screenings: unknown[] = [];
   const audit: unknown[] = [];
+  const caseInputs: ScreeningCaseInput[] = [];
   prepared.forEach((p, i) => {
     const candidateLinks = links.get(p.candidateId)!;
     const facts = buildFacts({ candidateId: p.candidateId, profile: p.profile, enrichment: p.enrichment, links: candidateLinks, sanctions: p.sanctions });
@@ -511,6 +514,14 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
     const enrichment = enrichmentRecord(p.enrichment);
     assessments.set(p.index, { assessment, enrichment });
     const stage = p.stage;
+    caseInputs.push({
+      candidateId: p.candidateId,
+      screeningId: p.screeningId,
+      band: assessment.band,
+      score: assessment.score,
+      reviewThreshold: published.ruleset.config.reviewThreshold,
+      links: candidateLinks,
+    });
     screenings.push({
       id: p.screeningId,
       candidate_id: p.candidateId,
@@ -565,6 +576,8 @@ async function write(client: SqlClient, options: SubmitCandidatesOptions, prepar
     JSON.stringify(audit),
     meta?.credential ?? null,
   ]);
+  // Review cases: opened, updated or re-opened by these screenings, in the same transaction (ADR 0011).
+  await upsertScreeningCases({ run, screenings: caseInputs, actorId: actor.id, meta });
   return assessments;
 }
 
