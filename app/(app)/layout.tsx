@@ -3,6 +3,7 @@ import { NavLinks, type NavItem } from "@/components/nav-links";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ROLE_LABELS, roleHasPermission } from "@/lib/permissions";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { countReviewQueue } from "@/lib/server/cases/count-review-queue";
 import { signOutAction } from "./actions";
 
 async function signOut() {
@@ -14,6 +15,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const actor = await requirePageActor();
   const items: NavItem[] = [{ href: "/candidates", label: "Candidates" }];
   if (roleHasPermission(actor.role, "candidates.create")) items.push({ href: "/candidates/new", label: "New candidate" });
+  if (roleHasPermission(actor.role, "cases.read")) {
+    const { mine, unassigned } = await countReviewQueue({ actor });
+    items.push({ href: "/review", label: "Review queue", badge: `${mine} · ${unassigned}`, badgeLabel: `: ${mine} open cases assigned to you, ${unassigned} unassigned` });
+  }
   if (roleHasPermission(actor.role, "rules.read")) items.push({ href: "/rules", label: "Rules" });
   if (roleHasPermission(actor.role, "audit.read")) items.push({ href: "/audit", label: "Audit log" });
   if (roleHasPermission(actor.role, "users.manage")) items.push({ href: "/admin/users", label: "Users" });

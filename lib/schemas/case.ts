@@ -30,7 +30,13 @@ function gatherChecked(prefix: string, field: string) {
 }
 
 export const assignCasesSchema = z.preprocess(
-  gatherChecked("case", "caseIds"),
+  (input: unknown) => {
+    // A row's own "Claim" button posts claim=<case id>: that case, to me, whatever else is ticked.
+    if (input && typeof input === "object" && !Array.isArray(input) && typeof (input as { claim?: unknown }).claim === "string") {
+      return { caseIds: [(input as { claim: string }).claim], assignee: "me" };
+    }
+    return gatherChecked("case", "caseIds")(input);
+  },
   z.strictObject({
     caseIds: idList,
     /** A user id, "me" (claim) or "" (unassign). */

@@ -18,6 +18,8 @@ export const PAGES: Record<string, Requirement> = {
   "app/(app)/candidates/import/[jobId]/page.tsx": "candidates.create",
   "app/(app)/rules/page.tsx": "rules.read",
   "app/(app)/audit/page.tsx": "audit.read",
+  "app/(app)/review/page.tsx": "cases.read",
+  "app/(app)/review/[id]/page.tsx": "cases.read",
   "app/(app)/admin/users/page.tsx": "users.manage",
   "app/(app)/admin/api-keys/page.tsx": "apikeys.manage",
   "app/(app)/admin/rulesets/page.tsx": "rulesets.manage",
@@ -70,4 +72,9 @@ export const ACTIONS: Record<string, Requirement> = {
   "app/(app)/admin/rulesets/actions.ts#createRulesetDraftAction": "rulesets.manage",
   "app/(app)/admin/rulesets/actions.ts#previewRulesetAction": "rulesets.manage",
   "app/(app)/admin/rulesets/actions.ts#publishRulesetAction": "rulesets.manage",
+  "app/(app)/review/actions.ts#assignCasesAction": "cases.manage",
+  "app/(app)/review/actions.ts#addCaseNoteAction": "cases.manage",
+  "app/(app)/review/actions.ts#startCaseReviewAction": "cases.manage",
+  "app/(app)/review/actions.ts#proposeCaseClosureAction": "cases.manage",
+  "app/(app)/review/actions.ts#reviewCaseClosureAction": "cases.manage",
 };

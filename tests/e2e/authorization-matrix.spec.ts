@@ -54,7 +54,7 @@ function builtActions(): ManifestAction[] {
 let baseURL: string;
 const callers: Caller[] = [];
 const contexts: BrowserContext[] = [];
-const ids = { candidate: "", ruleset: "", importJob: "00000000-0000-4000-8000-000000000000" };
+const ids = { candidate: "", ruleset: "", case: "", importJob: "00000000-0000-4000-8000-000000000000" };
 
 async function sessionFor(browser: Browser, role: DemoRole): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL });
@@ -121,6 +121,11 @@ test.beforeAll(async ({ browser, baseURL: url }) => {
     links.map((l) => l.getAttribute("href")).find((h) => h && /^\/admin\/rulesets\/[0-9a-f-]{36}$/.test(h)),
   );
   ids.ruleset = rulesetHref!.split("/").pop()!;
+  await users.goto("/review");
+  const caseHref = await users.locator("a[href^='/review/']").evaluateAll((links) =>
+    links.map((l) => l.getAttribute("href")).find((h) => h && /^\/review\/[0-9a-f-]{36}$/.test(h)),
+  );
+  ids.case = caseHref!.split("/").pop()!;
   await users.close();
 });
 
@@ -137,6 +142,7 @@ function urlOf(file: string): string {
     .replace(/\/\([^)]+\)/g, "")
     .replace("[id]/evidence/[stage]", `${ids.candidate}/evidence/application`)
     .replace("/rulesets/[id]", `/rulesets/${ids.ruleset}`)
+    .replace("/review/[id]", `/review/${ids.case}`)
     .replace("[id]", ids.candidate)
     .replace("[jobId]", ids.importJob)
     .replace("[...nextauth]", "session");

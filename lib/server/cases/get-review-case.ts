@@ -5,6 +5,7 @@ import { isUuid } from "@/lib/schemas/uuid";
 import { recordAuditEvent, type RequestMeta } from "../audit/record-audit-event";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb } from "../db";
+import { listCaseAssignees } from "./list-case-assignees";
 
 export type ReviewCaseHit = { ruleId: string; title: string; severity: string; indicatorIds: string[] };
 
@@ -80,7 +81,7 @@ export async function getReviewCase({ actor, caseId, meta }: { actor: Actor; cas
   }));
   const hasSanctionsHit = hits.some((h) => h.ruleId === SANCTIONS_RULE_ID);
   const lastProposal = [...c.transitions].reverse().find((t) => t.event === "closure_proposed");
-  const assignees = await db.user.findMany({ where: { role: { in: ["SECURITY", "ADMIN"] }, disabled: false }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const assignees = await listCaseAssignees({ actor });
   await db.$transaction(async (tx) =>
     recordAuditEvent(tx, { actorId: actor.id, action: "case.viewed", subjectType: "ReviewCase", subjectId: c.id, after: { candidateId: c.candidate!.id }, meta }),
   );

@@ -9,6 +9,9 @@ import { candidateSubmissionSchema } from "@/lib/schemas/profile";
 import { submitCandidate } from "../screening/submit-candidate";
 import { demoCandidates } from "./demo-candidates";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+import { addCaseNote } from "../cases/add-case-note";
+import { assignReviewCases } from "../cases/assign-review-cases";
+import { startCaseReview } from "../cases/start-case-review";
 
 export type SeedDemoDataOptions = { db: PrismaClient; ifEmpty?: boolean; log?: (msg: string) => void };
 
@@ -66,6 +69,25 @@ export async function seedDemoData({ db, ifEmpty = false, log = console.log }: S
   const job = await db.rescreenJob.create({ data: { reason: "RULESET", subjectId: draft.id, createdById: admin.id }, select: { id: true } });
   const rescreen = await processRescreenJob({ rescreenJobId: job.id });
   log(`published the shipped default as ruleset version ${draft.version} and re-screened ${rescreen.rescreened} demo candidates`);
+  await seedReviewWork(db, admin, log);
   log(`seeded ${DEMO_USERS.length} demo users and ${demos.length} demo candidates`);
   return { seeded: true };
+}
+
+/**
+ * The screenings above opened review cases for the high-risk candidates (through the ruleset's review threshold, as
+ * in production). Some work is then under way, so a new analyst sees a living queue: two cases claimed by the demo
+ * analyst (one in review, with a note), one assigned to them by the admin, the rest unassigned.
+ */
+async function seedReviewWork(db: PrismaClient, admin: { id: string; email: string; name: string; role: "RECRUITER" | "SECURITY" | "ADMIN" }, log: (msg: string) => void) {
+  const analystEmail = DEMO_USERS.find((u) => u.role === "SECURITY")!.email;
+  const analyst = await db.user.findUniqueOrThrow({ where: { email: analystEmail }, select: { id: true, email: true, name: true, role: true } });
+  const open = await db.reviewCase.findMany({ where: { status: "OPEN", assigneeId: null }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], select: { id: true } });
+  if (open.length >= 3) {
+    await assignReviewCases({ actor: analyst, input: { caseIds: [open[0].id, open[1].id], assignee: "me" } });
+    await startCaseReview({ actor: analyst, caseId: open[0].id });
+    await addCaseNote({ actor: analyst, input: { caseId: open[0].id, body: "Asked the recruiter for the round-2 recording; scheduling a live ID check." } });
+    await assignReviewCases({ actor: admin, input: { caseIds: [open[2].id], assignee: analyst.id } });
+  }
+  log(`${await db.reviewCase.count()} review cases opened by the demo screenings (${Math.min(open.length, 3)} assigned to the demo analyst)`);
 }

@@ -25,6 +25,7 @@ import { isAppError } from "@/lib/errors";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { getCandidate } from "@/lib/server/candidates/get-candidate";
 import { getRequestMeta } from "@/lib/server/request-meta";
+import { getCandidateCaseLink, getCandidateCaseStatus } from "@/lib/server/cases/get-candidate-case-status";
 
 export const metadata: Metadata = { title: "Candidate" };
 
@@ -39,6 +40,8 @@ const AUDIT_LABELS: Record<string, string> = {
   "candidate.explanation_accepted": "Explanation accepted",
   "candidate.explanation_rejected": "Explanation rejected",
 };
+
+const REVIEW_STATUS_LABELS = { UNDER_REVIEW: "Under security review", CLEARED: "Cleared", NOT_CLEARED: "Not cleared", REFERRED: "Referred" } as const;
 
 const REVIEW_MESSAGES: Record<string, string> = {
   accepted: "Explanation accepted and the candidate screened again: the flag is no longer scored for this finding.",
@@ -69,6 +72,8 @@ export default async function CandidatePage({ params, searchParams }: { params: 
   const { candidate, auditTrail, screenings, latest, links, decisions, explanations, bandThresholds: thresholds } = data;
   // Security reviewers see the whole cluster (two hops), drawn and tabulated; recruiters see direct links only.
   const cluster = roleHasPermission(actor.role, "links.graph") ? await getCandidateCluster({ actor, candidateId: candidate.id }) : null;
+  // The review case: a reviewer gets a link to it; anyone else only its status and "proceed / do not proceed".
+  const reviewCase = roleHasPermission(actor.role, "cases.read") ? await getCandidateCaseLink({ actor, candidateId: candidate.id }) : await getCandidateCaseStatus({ actor, candidateId: candidate.id });
   const canExplain = roleHasPermission(actor.role, "flags.explain");
   const canReview = roleHasPermission(actor.role, "flags.review");
   const ruleTitles = new Map([...(latest?.hits ?? []), ...(latest?.suppressed ?? [])].map((h) => [h.ruleId, h.title]));
@@ -333,6 +338,25 @@ export default async function CandidatePage({ params, searchParams }: { params: 
             <div className="mt-3">
               <LinksPanel links={linkViews} />
             </div>
+          </section>
+          <section aria-labelledby="security-review-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+            <h2 id="security-review-heading" className="text-base font-semibold">Security review</h2>
+            {reviewCase ? (
+              <p className="mt-2 text-sm" data-testid="security-review-status">
+                <span className="font-medium">{REVIEW_STATUS_LABELS[reviewCase.status]}</span>
+                {reviewCase.proceed === null ? "" : reviewCase.proceed ? " — proceed" : " — do not proceed"}
+                {"caseId" in reviewCase ? (
+                  <>
+                    {" · "}
+                    <Link href={`/review/${reviewCase.caseId}`} className="text-brand-700 hover:underline">
+                      Open the case
+                    </Link>
+                  </>
+                ) : null}
+              </p>
+            ) : (
+              <p className="mt-2 text-sm text-slate-600">No security review case.</p>
+            )}
           </section>
         <section aria-labelledby="decisions-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h2 id="decisions-heading" className="text-base font-semibold">Decisions</h2>

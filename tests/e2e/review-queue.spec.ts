@@ -1,0 +1,65 @@
+// The security review workspace (issue 11): an analyst claims a case from the queue, notes and proposes NOT_CLEARED;
+// a second reviewer (the admin) approves it; the recruiter sees the outcome and nothing of the notes or rationale.
+import { expect, signIn, test, uniqueName } from "./fixtures";
+
+test("claim, note, propose NOT_CLEARED, approve by a second reviewer; the recruiter sees only the outcome", async ({ page, browser, login }) => {
+  await login("security");
+  await page.goto("/review");
+  await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
+  // The seeded demo opened cases for its high-risk candidates; the navigation counts mine · unassigned.
+  await expect(page.getByTestId("nav-badge-review")).toBeVisible();
+
+  // Claim the first unassigned case from the queue.
+  const row = page.getByTestId("case-row").filter({ has: page.getByRole("button", { name: /^Claim/ }) }).first();
+  const name = (await row.getByRole("link").first().textContent())!.trim();
+  await row.getByRole("button", { name: /^Claim/ }).click();
+  await expect(page.getByText("Assignment saved.")).toBeVisible();
+  const claimed = page.getByTestId("case-row").filter({ hasText: name });
+  await expect(claimed).toContainText("Sam Security");
+
+  await claimed.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name: `Case: ${name}` })).toBeVisible();
+  const caseUrl = page.url();
+  await page.getByRole("button", { name: "Start review" }).click();
+  await expect(page.getByTestId("case-status")).toHaveText("In review");
+
+  const note = uniqueName("Round-2 face differs; live ID check refused");
+  await page.getByLabel(/New note/).fill(note);
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByTestId("case-notes")).toContainText(note);
+
+  const rationale = uniqueName("Declined the live ID check twice and the interviewer changed between rounds");
+  const form = page.getByRole("form", { name: "Propose a closure" });
+  await form.getByRole("radio", { name: /Not cleared/ }).check();
+  await form.getByRole("checkbox", { name: /IDENTITY_NOT_VERIFIED/ }).check();
+  await form.getByLabel("Rationale").fill(rationale);
+  await form.getByRole("button", { name: "Propose closure" }).click();
+  await expect(page.getByTestId("case-status")).toHaveText("Awaiting approval");
+  await expect(page.getByText("You proposed this closure")).toBeVisible();
+  const candidateHref = (await page.getByRole("link", { name: "Open the candidate →" }).getAttribute("href"))!;
+
+  // The second pair of eyes.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, "admin");
+  await admin.goto(caseUrl);
+  const approval = admin.getByRole("form", { name: "Approve or send back the closure" });
+  await approval.getByRole("radio", { name: "Approve the closure" }).check();
+  await approval.getByLabel("Rationale").fill("Agree: identity never verified.");
+  await approval.getByRole("button", { name: "Record" }).click();
+  await expect(admin.getByTestId("case-status")).toHaveText("Not cleared");
+  await expect(admin.getByTestId("case-history")).toContainText("proposed by Sam Security, approved by Alex Admin");
+  await adminContext.close();
+
+  // The recruiter: the outcome, never the notes or the rationale, and no queue.
+  const recruiterContext = await browser.newContext();
+  const recruiter = await recruiterContext.newPage();
+  await signIn(recruiter, "recruiter");
+  await expect(recruiter.getByRole("link", { name: /Review queue/ })).toHaveCount(0);
+  await recruiter.goto(candidateHref);
+  await expect(recruiter.getByTestId("security-review-status")).toHaveText("Not cleared — do not proceed");
+  await expect(recruiter.getByText(note)).toHaveCount(0);
+  await expect(recruiter.getByText(rationale)).toHaveCount(0);
+  expect((await recruiter.request.get(caseUrl, { maxRedirects: 0 })).status()).toBe(403);
+  await recruiterContext.close();
+});
