@@ -89,8 +89,12 @@ describe("automatic opening", () => {
     expect(results.every(([o]) => o.ok)).toBe(true);
     const open = await openCases(first.candidateId);
     expect(open).toHaveLength(1);
-    const latest = await getDb().screening.findFirstOrThrow({ where: { candidateId: first.candidateId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-    expect(open[0].latestScreeningId).toBe(latest.id);
+    // The case follows the last screening to commit, as the candidate's latest score does.
+    const candidate = await getDb().candidate.findUniqueOrThrow({ where: { id: first.candidateId }, select: { latestBand: true, latestScore: true } });
+    expect(open[0]).toMatchObject({ latestBand: candidate.latestBand, latestScore: candidate.latestScore });
+    const screenings = await getDb().screening.findMany({ where: { candidateId: first.candidateId }, select: { id: true } });
+    expect(screenings).toHaveLength(7);
+    expect(screenings.map((s) => s.id)).toContain(open[0].latestScreeningId);
     expect(await getDb().caseTransition.count({ where: { caseId: open[0].id, event: "opened" } })).toBe(1);
   });
 
@@ -288,5 +292,22 @@ describe("queue", () => {
     }
     expect(seen).toEqual(all.items.map((i) => i.id));
     expect(new Set(seen).size).toBe(seen.length);
+  });
+});
+
+describe("the ruleset's review threshold", () => {
+  it("is part of a draft, listed as a change, and the preview counts the candidates that would open a case", async () => {
+    const { createRulesetDraft } = await import("@/lib/server/rulesets/create-ruleset-draft");
+    const { previewRuleset } = await import("@/lib/server/rulesets/preview-ruleset");
+    const draft = await createRulesetDraft({ actor: admin, input: { notes: "Open review cases from the Elevated band.", reviewThreshold: "ELEVATED" } });
+    const stored = await getDb().rulesetVersion.findUniqueOrThrow({ where: { id: draft.id }, select: { config: true } });
+    expect((stored.config as { reviewThreshold?: string }).reviewThreshold).toBe("ELEVATED");
+    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { subjectId: draft.id, action: "ruleset.draft_created" } });
+    expect((audit.after as { changes: string[] }).changes).toContain("Review cases open from High → Elevated");
+    const preview = await previewRuleset({ actor: admin, rulesetVersionId: draft.id });
+    expect(preview.reviewThreshold).toBe("ELEVATED");
+    // The closed high-risk cases of the tests above reach the threshold without an open case.
+    expect(preview.wouldOpenCase).toBeGreaterThanOrEqual(1);
+    expect(preview.atReviewThreshold).toBeGreaterThan(preview.wouldOpenCase);
   });
 });
