@@ -279,19 +279,42 @@ describe("authorization", () => {
 });
 
 describe("queue", () => {
-  it("pages with a keyset cursor without gaps or repeats", async () => {
+  it("pages with a keyset cursor without gaps or repeats, in each sort", async () => {
     for (let i = 0; i < 3; i++) await submitCandidate({ actor: recruiter, submission: riskySubmission() });
-    const all = await listReviewQueue({ actor: analyst, query: { status: "all", sort: "due" }, pageSize: 1000 });
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    for (;;) {
-      const page = await listReviewQueue({ actor: analyst, query: { status: "all", sort: "due", cursor }, pageSize: 2 });
-      seen.push(...page.items.map((i) => i.id));
-      if (!page.nextCursor) break;
-      cursor = page.nextCursor;
+    for (const sort of ["due", "age", "score"] as const) {
+      const all = await listReviewQueue({ actor: analyst, query: { status: "all", sort }, pageSize: 1000 });
+      expect(all.items.length).toBeGreaterThan(4);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await listReviewQueue({ actor: analyst, query: { status: "all", sort, cursor }, pageSize: 2 });
+        seen.push(...page.items.map((i) => i.id));
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(seen).toEqual(all.items.map((i) => i.id));
+      expect(new Set(seen).size).toBe(seen.length);
     }
-    expect(seen).toEqual(all.items.map((i) => i.id));
-    expect(new Set(seen).size).toBe(seen.length);
+    const byScore = await listReviewQueue({ actor: analyst, query: { status: "all", sort: "score" }, pageSize: 1000 });
+    const scores = byScore.items.map((i) => i.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("filters by band, overdue and indicator", async () => {
+    const r = await submitCandidate({ actor: recruiter, submission: riskySubmission() });
+    const [c] = await openCases(r.candidateId);
+    const band = r.assessment.band as "HIGH" | "CRITICAL";
+    const inBand = await listReviewQueue({ actor: analyst, query: { status: "open", sort: "due", band }, pageSize: 1000 });
+    expect(inBand.items.map((i) => i.id)).toContain(c.id);
+    expect(inBand.items.every((i) => i.band === band)).toBe(true);
+    const indicator = (r.assessment.hits[0].indicatorIds as string[])[0];
+    const byIndicator = await listReviewQueue({ actor: analyst, query: { status: "open", sort: "due", indicator }, pageSize: 1000 });
+    expect(byIndicator.items.map((i) => i.id)).toContain(c.id);
+    const overdueNow = await listReviewQueue({ actor: analyst, query: { status: "open", sort: "due", overdue: "1" }, pageSize: 1000 });
+    expect(overdueNow.items.map((i) => i.id)).not.toContain(c.id);
+    const later = new Date(c.dueAt.getTime() + 60_000);
+    const overdueLater = await listReviewQueue({ actor: analyst, query: { status: "open", sort: "due", overdue: "1" }, pageSize: 1000, now: later });
+    expect(overdueLater.items.find((i) => i.id === c.id)).toMatchObject({ overdue: true });
   });
 });
 

@@ -87,16 +87,23 @@ export async function listReviewQueue({ actor, query, pageSize = 50, now = new D
   if (query.overdue) where.push(Prisma.sql`rc.due_at < ${now} AND rc.status IN ('OPEN', 'IN_REVIEW', 'PENDING_APPROVAL')`);
   if (query.indicator) where.push(Prisma.sql`c.latest_indicators @> ARRAY[${query.indicator}]::text[]`);
 
-  // Each sort as a text key that orders like the value (ISO instants; the score inverted and zero-padded), so one
-  // keyset condition serves all three.
-  const sortKey =
-    query.sort === "score"
-      ? Prisma.sql`lpad((1000 - rc.latest_score)::text, 4, '0')`
-      : query.sort === "age"
-        ? Prisma.sql`to_char(rc.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS')`
-        : Prisma.sql`to_char(rc.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS')`;
+  // Each sort on its own typed columns (so the open-queue indexes serve it), with its own keyset condition; the cursor
+  // carries the last row's value as text (an ISO instant or a score).
   const cursor = decodeCursor(query.cursor);
-  if (cursor) where.push(Prisma.sql`(${sortKey}, rc.id) > (${cursor.k}, ${cursor.id}::uuid)`);
+  let orderBy: Prisma.Sql;
+  let sortKey: Prisma.Sql;
+  if (query.sort === "score") {
+    orderBy = Prisma.sql`rc.latest_score DESC, rc.id`;
+    sortKey = Prisma.sql`rc.latest_score::text`;
+    const k = cursor ? Number(cursor.k) : NaN;
+    if (cursor && Number.isInteger(k)) where.push(Prisma.sql`(rc.latest_score < ${k} OR (rc.latest_score = ${k} AND rc.id > ${cursor.id}::uuid))`);
+  } else {
+    const column = query.sort === "age" ? Prisma.sql`rc.opened_at` : Prisma.sql`rc.due_at`;
+    orderBy = Prisma.sql`${column}, rc.id`;
+    sortKey = Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    const at = cursor ? new Date(cursor.k) : null;
+    if (cursor && at && !Number.isNaN(at.getTime())) where.push(Prisma.sql`(${column}, rc.id) > (${at}, ${cursor.id}::uuid)`);
+  }
 
   const rows = await getDb().$queryRaw<Row[]>`
     SELECT rc.id::text AS id, rc.candidate_id::text AS candidate_id, c.full_name, c.stage::text AS stage, rc.status::text AS status,
@@ -118,7 +125,7 @@ export async function listReviewQueue({ actor, query, pageSize = 50, now = new D
          WHERE sl.id = rc.latest_screening_id AND sr.id = rc.last_reviewed_screening_id AND sl.id <> sr.id
       ) ch ON true
      WHERE ${Prisma.join(where, " AND ")}
-     ORDER BY ${sortKey}, rc.id
+     ORDER BY ${orderBy}
      LIMIT ${take + 1}`;
   const page = rows.slice(0, take);
   const last = page.at(-1);

@@ -167,8 +167,12 @@ ALTER TABLE "case_outcome_labels" ADD CONSTRAINT "case_outcome_labels_proposed_b
 CREATE UNIQUE INDEX "review_cases_one_open_per_candidate" ON "review_cases"("candidate_id")
   WHERE "kind" = 'CANDIDATE' AND "status" IN ('OPEN', 'IN_REVIEW', 'PENDING_APPROVAL');
 
--- The open-case queue: keyset pagination over (due_at, id) of open cases, and its navigation counts.
+-- The open-case queue: keyset pagination of open cases by due date, age and score (its three sorts).
 CREATE INDEX "review_cases_open_queue_idx" ON "review_cases"("due_at", "id")
+  WHERE "status" IN ('OPEN', 'IN_REVIEW', 'PENDING_APPROVAL');
+CREATE INDEX "review_cases_open_age_idx" ON "review_cases"("opened_at", "id")
+  WHERE "status" IN ('OPEN', 'IN_REVIEW', 'PENDING_APPROVAL');
+CREATE INDEX "review_cases_open_score_idx" ON "review_cases"("latest_score" DESC, "id")
   WHERE "status" IN ('OPEN', 'IN_REVIEW', 'PENDING_APPROVAL');
 
 ALTER TABLE "review_cases" ADD CONSTRAINT "review_cases_candidate_kind_check"
