@@ -63,3 +63,17 @@ test("claim, note, propose NOT_CLEARED, approve by a second reviewer; the recrui
   expect((await recruiter.request.get(caseUrl, { maxRedirects: 0 })).status()).toBe(403);
   await recruiterContext.close();
 });
+
+test("the review threshold is edited with a ruleset draft, and its preview says how many candidates would open a case", async ({ page, login }) => {
+  await login("admin");
+  await page.goto("/admin/rulesets/new");
+  const form = page.getByRole("form", { name: "New ruleset draft" });
+  await expect(form.getByLabel("Open a review case from")).toHaveValue("HIGH");
+  await form.getByLabel("Open a review case from").selectOption("ELEVATED");
+  await form.getByLabel("Notes").fill("Review cases from the Elevated band while the team has capacity.");
+  await form.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Draft");
+  await expect(page.getByRole("region", { name: /Compared with the published version/ })).toContainText("Review cases open from High → Elevated");
+  await page.getByRole("button", { name: "Run preview" }).click();
+  await expect(page.getByTestId("preview-review-cases")).toContainText(/Review cases open from the Elevated band: [\d,]+ candidates? reach(es)? it, [\d,]+ candidates? would open a case/, { timeout: 30_000 });
+});

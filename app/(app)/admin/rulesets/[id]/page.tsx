@@ -183,6 +183,10 @@ export default async function RulesetVersionPage({ params }: { params: Promise<{
               <dt className="text-slate-600">Low-severity cap</dt>
               <dd className="font-medium tabular-nums">{ruleset.config.lowSeverityCap}</dd>
             </div>
+            <div>
+              <dt className="text-slate-600">Review cases open from</dt>
+              <dd className="font-medium">{BAND_LABELS[ruleset.config.reviewThreshold]} band</dd>
+            </div>
             <div className="sm:col-span-4">
               <dt className="text-slate-600">Corroboration</dt>
               <dd className="font-medium">
