@@ -251,8 +251,8 @@ describe.skipIf(embedded)("audit:verify against tampering by a superuser (real P
       const prev = (await c.query<{ hash: string }>(`SELECT hash FROM audit_events WHERE id = $1`, [a])).rows[0].hash;
       await c.query(
         `INSERT INTO audit_events (id, at, action, subject_type, subject_id, prev_hash, hash)
-         VALUES ($1, now(), 'decision.recorded', 'Candidate', 'cand-1', $2,
-                 audit_event_chain_hash($2, $1, date_trunc('milliseconds', now()), NULL, 'decision.recorded', 'Candidate', 'cand-1', NULL, NULL, NULL, NULL, NULL))`,
+         VALUES ($1, '2026-12-01T10:00:00.123Z', 'decision.recorded', 'Candidate', 'cand-1', $2,
+                 audit_event_chain_hash($2, $1, '2026-12-01T10:00:00.123Z', NULL, 'decision.recorded', 'Candidate', 'cand-1', NULL, NULL, NULL, NULL, NULL))`,
         [forged, prev],
       );
     });
