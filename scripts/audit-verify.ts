@@ -115,7 +115,7 @@ async function verifyDatabase(url: string, batch: number) {
     const fetchPage = (after: string) => client.query<Row>({ text: PAGE_SQL, values: [after, batch] });
     let pending: Promise<pg.QueryResult<Row>> | null = fetchPage("0");
     while (pending) {
-      const { rows } = await pending;
+      const { rows }: pg.QueryResult<Row> = await pending;
       // Ask for the next page before hashing this one: the database and the hashing overlap.
       pending = rows.length === batch ? fetchPage(rows[rows.length - 1].id) : null;
       for (const r of rows) {
