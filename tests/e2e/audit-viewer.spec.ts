@@ -21,9 +21,9 @@ test("a security analyst filters by action and date, sees repeated views grouped
   for (let i = 0; i < 3; i++) await page.goto(href!);
 
   await page.goto("/audit");
-  await page.getByLabel("Action").selectOption({ label: "Candidate viewed" });
-  await page.getByLabel("From").fill(day(-1));
-  await page.getByLabel("To").fill(day(1));
+  await page.locator("select[name=action]").selectOption({ label: "Candidate viewed" });
+  await page.locator("input[name=from]").fill(day(-1));
+  await page.locator("input[name=to]").fill(day(1));
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/action=candidate.viewed/);
 
@@ -40,7 +40,7 @@ test("a security analyst filters by action and date, sees repeated views grouped
   await expect(page.getByTestId("audit-row").filter({ hasNotText: "Candidate viewed" })).toHaveCount(0);
 
   // Export the sign-ins of the same dates: the analyst's own sign-in carries the formula-like user agent.
-  await page.getByLabel("Action").selectOption({ label: "Signed in" });
+  await page.locator("select[name=action]").selectOption({ label: "Signed in" });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/action=auth.signed_in/);
   const exportLink = page.getByRole("link", { name: "Export CSV (these filters)" });
