@@ -314,3 +314,49 @@ describe.skipIf(embedded)("concurrent writers", () => {
     expect(result.code).toBe(0);
   }, 60_000);
 });
+
+describe("the audit viewer's use cases", () => {
+  it("refuse a recruiter the log and the export, writing nothing", async () => {
+    const { listAuditEvents } = await import("@/lib/server/audit/list-audit-events");
+    const { exportAuditEventsCsv } = await import("@/lib/server/audit/export-audit-events-csv");
+    const { auditLogQuerySchema, auditExportQuerySchema } = await import("@/lib/schemas/audit");
+    const recruiter = await createTestUser("RECRUITER");
+    await expect(listAuditEvents({ actor: recruiter, query: auditLogQuerySchema.parse({}) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(exportAuditEventsCsv({ actor: recruiter, query: auditExportQuerySchema.parse({}) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await getDb().auditEvent.count({ where: { actorId: recruiter.id, action: "audit.exported" } })).toBe(0);
+  });
+
+  it("filter by subject type and id, page by keyset without gaps or repeats, and export exactly the filtered events", async () => {
+    const { listAuditEvents } = await import("@/lib/server/audit/list-audit-events");
+    const { exportAuditEventsCsv, parseAuditExportQuery } = await import("@/lib/server/audit/export-audit-events-csv");
+    const { auditLogQuerySchema } = await import("@/lib/schemas/audit");
+    const analyst = await createTestUser("SECURITY");
+    const subjectId = `case-${Date.now().toString(36)}`;
+    await getDb().$transaction(async (tx) => {
+      for (let i = 0; i < 7; i++) {
+        await recordAuditEvent(tx, { actorId: analyst.id, action: "candidate.viewed", subjectType: "Case", subjectId, meta: { ip: "192.0.2.1", userAgent: i === 0 ? "=SUM(A1:A9)" : "ua", credential: null } });
+      }
+      // Same id, another type: must not match.
+      await recordAuditEvent(tx, { actorId: analyst.id, action: "candidate.viewed", subjectType: "Candidate", subjectId });
+    });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listAuditEvents({ actor: analyst, query: auditLogQuerySchema.parse({ category: "all", subjectType: "Case", subject: subjectId, limit: "3", cursor }) });
+      seen.push(...page.items.map((e) => e.id));
+      expect(page.items.every((e) => e.subjectType === "Case" && e.hash?.length === 64)).toBe(true);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+
+    const query = parseAuditExportQuery(new URLSearchParams({ category: "all", subjectType: "Case", subject: subjectId }));
+    const text = await new Response(await exportAuditEventsCsv({ actor: analyst, query })).text();
+    const lines = text.slice(1).trimEnd().split("\r\n");
+    expect(lines).toHaveLength(1 + 7);
+    expect(text).toContain(`,"'=SUM(A1:A9)",`);
+    expect(text).not.toMatch(/,=SUM/);
+    expect(await getDb().auditEvent.count({ where: { actorId: analyst.id, action: "audit.exported" } })).toBe(1);
+    expect(() => parseAuditExportQuery(new URLSearchParams({ subjectType: "Case; DROP" }))).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+  });
+});
