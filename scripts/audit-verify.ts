@@ -11,6 +11,7 @@ import pg from "pg";
 import { z } from "zod";
 import { AuditChainWalker, short, type ChainedAuditEvent, type ChainProblem } from "../lib/audit-chain";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
+import { ROOT } from "./lib/processes.mjs";
 
 const USAGE = `usage: npm run audit:verify [-- --db <postgres url>] [-- --pack <file.json>] [-- --batch <rows>]`;
 const BATCH_DEFAULT = 10_000;
@@ -185,7 +186,7 @@ if (values.pack) {
   if (url) {
     await verifyDatabase(url, batch);
   } else {
-    const dataDir = path.resolve(".data/pglite");
+    const dataDir = path.join(ROOT, ".data/pglite");
     if (!existsSync(dataDir)) {
       console.error(`No database: pass --db <url>, set DATABASE_URL, or run from the app folder with ./.data/pglite.\n${USAGE}`);
       process.exit(2);

@@ -3,6 +3,7 @@
 // and its export.
 import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
+import { hashAuditEvent } from "@/lib/audit-chain";
 import { expect, test } from "./fixtures";
 
 // Every request of this file carries a user agent that a spreadsheet would run as a formula: the sign-in audits it.
@@ -49,15 +50,20 @@ test("a security analyst filters by action and date, sees repeated views grouped
   const text = await readFile(await download.path(), "utf8");
   expect(text.startsWith("\uFEFF")).toBe(true);
   const [header, ...rows] = Papa.parse<string[]>(text.slice(1).trimEnd(), { newline: "\r\n" }).data;
-  expect(header).toEqual(["id", "at", "action", "actor_email", "actor_name", "subject_type", "subject_id", "before", "after", "ip", "user_agent", "credential", "prev_hash", "hash"]);
+  expect(header).toEqual(["id", "at", "action", "actor_id", "actor_email", "actor_name", "subject_type", "subject_id", "before", "after", "ip", "user_agent", "credential", "prev_hash", "hash"]);
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.every((r) => r[2] === "auth.signed_in")).toBe(true);
-  const mine = rows.filter((r) => r[3] === "security@example.com");
+  const mine = rows.filter((r) => r[4] === "security@example.com");
   expect(mine.length).toBeGreaterThan(0);
   // The cell is kept, but prefixed with ' so a spreadsheet shows it as text instead of running it.
-  expect(mine[0][10]).toBe(`'${FORMULA_AGENT}`);
+  expect(mine[0][11]).toBe(`'${FORMULA_AGENT}`);
   expect(rows.flat().some((cell) => /^[=+@\t\r]/.test(cell) || /^-\D/.test(cell))).toBe(false);
-  expect(mine[0][13]).toMatch(/^[0-9a-f]{64}$/);
+  expect(mine[0][14]).toMatch(/^[0-9a-f]{64}$/);
+  // The row holds exactly what the chain hashes: re-hashed from the file (the escaping ' taken off), it matches.
+  const [id, at, , actorId, , , subjectType, subjectId, before, after, ip, userAgent, credential, prevHash, hash] = mine[0];
+  const orNull = (v: string) => (v === "" ? null : v);
+  const content = { id, at, actorId: orNull(actorId), action: "auth.signed_in", subjectType, subjectId: orNull(subjectId), before: orNull(before), after: orNull(after), ip: orNull(ip), userAgent: userAgent.replace(/^'/, ""), credential: orNull(credential) };
+  expect(hashAuditEvent(content, prevHash)).toBe(hash);
 
   // The export itself is in the log.
   await page.goto(`/audit?category=audit&from=${day(-1)}&to=${day(1)}`);

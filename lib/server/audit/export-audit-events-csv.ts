@@ -9,7 +9,7 @@ import { recordAuditEvent, type RequestMeta } from "./record-audit-event";
 import { selectAuditEvents } from "./list-audit-events";
 
 const PAGE = 2_000;
-const FIELDS = ["id", "at", "action", "actor_email", "actor_name", "subject_type", "subject_id", "before", "after", "ip", "user_agent", "credential", "prev_hash", "hash"];
+const FIELDS = ["id", "at", "action", "actor_id", "actor_email", "actor_name", "subject_type", "subject_id", "before", "after", "ip", "user_agent", "credential", "prev_hash", "hash"];
 const FILTER_KEYS = ["category", "action", "actor", "subject", "subjectType", "from", "to"] as const;
 
 /** The export's filters from its URL (the audit log's own parameters); an invalid one is a 400 naming it. */
@@ -25,7 +25,9 @@ export type ExportAuditEventsCsvOptions = { actor: Actor; query: AuditExportQuer
 
 /**
  * The audit events the log's filters select, newest first, as formula-safe CSV (csv-stream.ts) with each event's
- * chain hashes, so a row can be checked against `audit:verify`. The export is itself audited (with its filters)
+ * chain hashes. Every field the chain hashes is there as hashed (`at` in UTC milliseconds, actor id, before/after as
+ * jsonb text), so a row can be re-hashed with lib/audit-chain.ts once a formula-escaping ' is taken off. CSV cannot
+ * tell NULL from empty text, though: the verifiable form of an excerpt is the JSON pack (`audit:verify --pack`). The export is itself audited (with its filters)
  * before the first byte leaves.
  */
 export async function exportAuditEventsCsv({ actor, query, meta }: ExportAuditEventsCsvOptions): Promise<ReadableStream<Uint8Array>> {
@@ -45,12 +47,13 @@ async function* pages(query: AuditExportQuery) {
       r.id.toString(),
       r.at,
       r.action,
+      r.actor_id,
       r.actor_email,
       r.actor_name,
       r.subject_type,
       r.subject_id,
-      r.before === null ? null : JSON.stringify(r.before),
-      r.after === null ? null : JSON.stringify(r.after),
+      r.before_text,
+      r.after_text,
       r.ip,
       r.user_agent,
       r.credential,

@@ -74,13 +74,16 @@ export type AuditEventRow = {
   credential: string | null;
   prev_hash: string | null;
   hash: string | null;
+  /** before/after as PostgreSQL renders them (`jsonb::text`): the exact text the chain hashes (ADR 0010). */
+  before_text: string | null;
+  after_text: string | null;
 };
 
 /** One page of the filtered log, newest first, on the (at, id) keyset. */
 export async function selectAuditEvents(query: AuditExportQuery, limit: number, after?: { at: Date; id: bigint }): Promise<AuditEventRow[]> {
   return getDb().$queryRaw<AuditEventRow[]>`
     SELECT e.id, e.at, e.action, e.actor_id, u.name AS actor_name, u.email AS actor_email, e.subject_type, e.subject_id,
-           e.before, e.after, e.ip, e.user_agent, e.credential, e.prev_hash, e.hash
+           e.before, e.after, e.ip, e.user_agent, e.credential, e.prev_hash, e.hash, e.before::text AS before_text, e.after::text AS after_text
       FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
       ${auditFilterSql(query, after)}
       ORDER BY e.at DESC, e.id DESC
