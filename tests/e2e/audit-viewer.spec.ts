@@ -22,6 +22,7 @@ test("a security analyst filters by action and date, sees repeated views grouped
   for (let i = 0; i < 3; i++) await page.goto(href!);
 
   await page.goto("/audit");
+  await expect(page.getByTestId("audit-chain-head")).toContainText(/Chain head: event \d+, hash [0-9a-f]{64}/);
   await page.locator("select[name=action]").selectOption({ label: "Candidate viewed" });
   await page.locator("input[name=from]").fill(day(-1));
   await page.locator("input[name=to]").fill(day(1));

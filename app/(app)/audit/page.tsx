@@ -4,6 +4,7 @@ import { AUDIT_ACTIONS, AUDIT_CATEGORIES, auditActionLabel } from "@/lib/audit-a
 import { groupRepeatedViews, VIEW_GROUP_WINDOW_MS } from "@/lib/audit-view-groups";
 import { isAppError } from "@/lib/errors";
 import { auditLogQuerySchema, type AuditLogQuery } from "@/lib/schemas/audit";
+import { getAuditChainHead } from "@/lib/server/audit/get-audit-chain-head";
 import { listAuditEvents, type AuditLogEntry } from "@/lib/server/audit/list-audit-events";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 
@@ -33,6 +34,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     page = await listAuditEvents({ actor, query });
   }
   const filters = new URLSearchParams(FILTER_KEYS.flatMap((k) => (query[k] && !(k === "category" && query[k] === "admin") ? [[k, String(query[k])]] : [])));
+  const head = await getAuditChainHead({ actor });
   const exportHref = filters.size ? `/api/exports/audit.csv?${filters}` : "/api/exports/audit.csv";
   const lines = groupRepeatedViews(page.items.map((e) => ({ ...e, actorId: e.actor?.id ?? null })));
   const nextHref = page.nextCursor ? `/audit?${new URLSearchParams([...filters, ["cursor", page.nextCursor]])}` : null;
@@ -47,6 +49,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           (<code>npm run audit:verify</code> proves none was changed, removed or re-ordered); repeated views of one subject by one person within{" "}
           {VIEW_GROUP_WINDOW_MS / 60_000} minutes are shown as one line that opens to each view.
         </p>
+        {head ? (
+          <p className="mt-1 text-xs text-slate-600" data-testid="audit-chain-head">
+            Chain head: event {head.lastId}, hash <code className="break-all font-mono">{head.lastHash}</code> — keep a copy elsewhere; a later{" "}
+            <code>audit:verify</code> must end on the same hash for this event.
+          </p>
+        ) : null}
       </div>
 
       <form method="get" action="/audit" aria-label="Filter the audit log" className="grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-7">
