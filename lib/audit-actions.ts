@@ -8,6 +8,7 @@ export const AUDIT_CATEGORIES = {
   rulesets: "Rulesets",
   sanctions: "Sanctions lists",
   candidates: "Candidates",
+  audit: "Audit log",
 } as const;
 export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
 
@@ -36,6 +37,7 @@ export const AUDIT_ACTION_INFO = {
   "candidate.explanation_rejected": { label: "Explanation rejected", category: "candidates" },
   "candidates.import_started": { label: "CSV import started", category: "candidates" },
   "candidates.exported": { label: "Candidates exported", category: "candidates" },
+  "audit.exported": { label: "Audit log exported", category: "audit" },
 } as const satisfies Record<string, { label: string; category: AuditCategory }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_INFO;
@@ -51,4 +53,7 @@ export function auditActionsIn(categories: readonly AuditCategory[]): AuditActio
 }
 
 /** The audit log's default view: everything but the candidate events (which are on each candidate's page). */
-export const ADMIN_AUDIT_CATEGORIES: AuditCategory[] = ["access", "users", "keys", "rulesets", "sanctions"];
+export const ADMIN_AUDIT_CATEGORIES: AuditCategory[] = ["access", "users", "keys", "rulesets", "sanctions", "audit"];
+
+/** Page views: repeated ones by the same person on the same subject are shown grouped in the audit log. */
+export const VIEW_ACTIONS: readonly string[] = ["candidate.viewed"];
