@@ -9,6 +9,7 @@ export const AUDIT_CATEGORIES = {
   sanctions: "Sanctions lists",
   candidates: "Candidates",
   cases: "Review cases",
+  audit: "Audit log",
 } as const;
 export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
 
@@ -47,6 +48,7 @@ export const AUDIT_ACTION_INFO = {
   "case.closed": { label: "Review case closed", category: "cases" },
   "candidates.import_started": { label: "CSV import started", category: "candidates" },
   "candidates.exported": { label: "Candidates exported", category: "candidates" },
+  "audit.exported": { label: "Audit log exported", category: "audit" },
 } as const satisfies Record<string, { label: string; category: AuditCategory }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_INFO;
@@ -62,4 +64,7 @@ export function auditActionsIn(categories: readonly AuditCategory[]): AuditActio
 }
 
 /** The audit log's default view: everything but the candidate events (which are on each candidate's page). */
-export const ADMIN_AUDIT_CATEGORIES: AuditCategory[] = ["access", "users", "keys", "rulesets", "sanctions"];
+export const ADMIN_AUDIT_CATEGORIES: AuditCategory[] = ["access", "users", "keys", "rulesets", "sanctions", "audit"];
+
+/** Page views: repeated ones by the same person on the same subject are shown grouped in the audit log. */
+export const VIEW_ACTIONS: readonly string[] = ["candidate.viewed"];

@@ -1,4 +1,4 @@
-// npm run bench:api [-- --seconds 30 --clients 20 --seed 100000 --port 3300]
+// npm run bench:api [-- --seconds 30 --clients 20 --seed 100000 --port 3300] [-- --no-audit-chain]
 //
 // End-to-end API benchmark against the production build:
 //   1. a scratch database on the PostgreSQL server in DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres),
@@ -7,6 +7,7 @@
 //   3. the app started with `node scripts/start.mjs --port 3300` on that database (it builds when needed);
 //   4. N concurrent clients (plain fetch, keep-alive) POST full profiles to /api/v1/candidates for S seconds.
 // Prints throughput, p50/p95/p99 latency (target: p95 ≤ 50 ms) and errors; then stops the app and drops the database.
+// --no-audit-chain disables the audit hash-chain triggers (ADR 0010) after migrating, to measure what chaining costs.
 // Run through scripts/lib/register-server-only.mjs (it loads lib/server to create the key).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     clients: { type: "string", default: "20" },
     seed: { type: "string", default: "100000" },
     port: { type: "string", default: "3300" },
+    "no-audit-chain": { type: "boolean", default: false },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -42,6 +44,13 @@ async function main() {
     await runNode(prismaCli(), ["migrate", "deploy"], { env: { DATABASE_URL: scratch.url, CHECKPOINT_DISABLE: "1" }, label: "prisma migrate deploy" });
 
     const key = await seed(scratch.url);
+    if (values["no-audit-chain"]) {
+      const c = new pg.Client({ connectionString: scratch.url });
+      await c.connect();
+      await c.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_chain, DISABLE TRIGGER audit_events_chain_head");
+      await c.end();
+      log("audit hash chain triggers disabled (--no-audit-chain)");
+    }
 
     log(`starting the app on port ${PORT} (builds first if the build is stale)…`);
     app = spawn(process.execPath, ["scripts/start.mjs", "--port", String(PORT)], {

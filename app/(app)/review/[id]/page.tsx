@@ -68,9 +68,16 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
             {c.reopenCount ? ` · re-opened ${c.reopenCount}×` : ""} · assignee <span data-testid="case-assignee">{c.assignee?.name ?? "nobody"}</span>
           </p>
         </div>
-        <Link href={`/candidates/${c.candidate.id}`} className="text-sm font-semibold text-brand-700 hover:underline">
-          Open the candidate →
-        </Link>
+        <div className="flex flex-col items-end gap-1">
+          <Link href={`/candidates/${c.candidate.id}`} className="text-sm font-semibold text-brand-700 hover:underline">
+            Open the candidate →
+          </Link>
+          {roleHasPermission(actor.role, "audit.read") ? (
+            <Link href={`/audit?${new URLSearchParams({ category: "all", subjectType: "ReviewCase", subject: c.id })}`} className="text-sm text-brand-700 hover:underline">
+              This case in the audit log →
+            </Link>
+          ) : null}
+        </div>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
