@@ -1,6 +1,8 @@
 // Review cases (issue 11, ADR 0011): opened in the screening's transaction, one open case per candidate however many
 // screenings race, the re-open rules, four-eyes closure, recruiters refused, an audit event per transition.
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { candidateSubmissionSchema, type CandidateSubmission } from "@/lib/schemas/profile";
 import type { Actor } from "@/lib/server/auth/authorization";
@@ -20,6 +22,7 @@ import { recordDecision } from "@/lib/server/decisions/record-decision";
 import { demoCandidates } from "@/lib/server/demo/demo-candidates";
 import { submitCandidate } from "@/lib/server/screening/submit-candidate";
 import { submitCandidates } from "@/lib/server/screening/submit-candidates";
+import { ROOT } from "../../scripts/lib/processes.mjs";
 import { createTestUser } from "../support/factories";
 
 let recruiter: Actor;
@@ -332,5 +335,20 @@ describe("the ruleset's review threshold", () => {
     // The closed high-risk cases of the tests above reach the threshold without an open case.
     expect(preview.wouldOpenCase).toBeGreaterThanOrEqual(1);
     expect(preview.atReviewThreshold).toBeGreaterThan(preview.wouldOpenCase);
+  });
+});
+
+describe("the audit chain (ADR 0010)", () => {
+  it("stays whole with the case events the screening's set-based statement and the case actions wrote", async () => {
+    const result = await new Promise<{ code: number; output: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        ["--import", "tsx", path.join(ROOT, "scripts/audit-verify.ts"), "--db", process.env.DATABASE_URL!],
+        { cwd: ROOT, env: { ...process.env, DATABASE_URL: "" }, timeout: 60_000 },
+        (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
+      ),
+    );
+    expect(result.code, result.output).toBe(0);
+    expect(await getDb().auditEvent.count({ where: { subjectType: "ReviewCase" } })).toBeGreaterThan(20);
   });
 });
