@@ -49,6 +49,11 @@ test("claim, note, propose NOT_CLEARED, approve by a second reviewer; the recrui
   await approval.getByRole("button", { name: "Record" }).click();
   await expect(admin.getByTestId("case-status")).toHaveText("Not cleared");
   await expect(admin.getByTestId("case-history")).toContainText("proposed by Sam Security, approved by Alex Admin");
+  // Every transition is in the (hash-chained) audit log, filtered to this case.
+  await admin.getByRole("link", { name: "This case in the audit log →" }).click();
+  for (const label of ["Review case opened", "Review case assigned", "Case review started", "Case note added", "Case closure proposed", "Case closure approved"]) {
+    await expect(admin.getByRole("cell", { name: label, exact: true }).first()).toBeVisible();
+  }
   await adminContext.close();
 
   // The recruiter: the outcome, never the notes or the rationale, and no queue.
