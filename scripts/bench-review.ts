@@ -50,4 +50,7 @@ console.log("| cluster query (2 hops, fan-out ≤ 25, ≤ 150 nodes) | roots | m
 const p95a = await measure("fraud-cluster members", members.map((r) => r.id));
 const p95b = await measure("ordinary candidates", ordinary.map((r) => r.id));
 console.log(`\ncluster p95 ${Math.max(p95a, p95b).toFixed(1)} ms (goal ≤ 50 ms): ${Math.max(p95a, p95b) <= 50 ? "met" : "missed"}`);
+// The review queue, when the database has review cases (scripts/bench/seed-review-cases.ts).
+const { benchReviewQueue } = await import("./bench/review-queue");
+await benchReviewQueue();
 await disconnectDb();

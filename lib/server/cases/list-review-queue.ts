@@ -1,5 +1,5 @@
 import "server-only";
-import { CLOSED_CASE_STATUSES, OPEN_CASE_STATUSES, type CaseStatus } from "@/lib/cases";
+import { CASE_STATUSES, CLOSED_CASE_STATUSES, OPEN_CASE_STATUSES, type CaseStatus } from "@/lib/cases";
 import type { CaseQueueQuery } from "@/lib/schemas/case";
 import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb, Prisma } from "../db";
@@ -79,7 +79,8 @@ export async function listReviewQueue({ actor, query, pageSize = 50, now = new D
   const where: Prisma.Sql[] = [Prisma.sql`rc.kind = 'CANDIDATE'`];
   const statuses: readonly string[] =
     query.status === "open" ? OPEN_CASE_STATUSES : query.status === "closed" ? CLOSED_CASE_STATUSES : query.status === "all" ? [] : [query.status];
-  if (statuses.length) where.push(Prisma.sql`rc.status::text IN (${Prisma.join(statuses)})`);
+  // Inlined as literals (from the fixed list only), so the planner matches the open-queue partial indexes' predicate.
+  if (statuses.length) where.push(Prisma.raw(`rc.status IN (${statuses.filter((st) => (CASE_STATUSES as readonly string[]).includes(st)).map((st) => `'${st}'`).join(", ")})`));
   if (query.band) where.push(Prisma.sql`rc.latest_band = ${query.band}`);
   if (query.assignee === "me") where.push(Prisma.sql`rc.assignee_id = ${actor.id}::uuid`);
   else if (query.assignee === "unassigned") where.push(Prisma.sql`rc.assignee_id IS NULL`);
