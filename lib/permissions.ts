@@ -13,7 +13,10 @@ export const PERMISSIONS = {
   "audit.read": ["SECURITY", "ADMIN"],
   /** Record proceed / hold / refer to security, with a rationale. */
   "candidates.decide": ["RECRUITER", "SECURITY", "ADMIN"],
-  /** Record the security review outcome (cleared / not cleared). */
+  /**
+   * Formerly: record the security review outcome as a decision. Since review cases (ADR 0011) that outcome is the case
+   * closure (`cases.manage`, four-eyes); recordDecision refuses CLEARED / NOT_CLEARED, and stored ones stay readable.
+   */
   "review.decide": ["SECURITY", "ADMIN"],
   /** Record an explanation (with its evidence) on a hit of a candidate's latest screening. */
   "flags.explain": ["RECRUITER", "SECURITY", "ADMIN"],

@@ -29,10 +29,14 @@ describe("recordDecision", () => {
     expect(audit.after).toMatchObject({ decisionId: decision.id, rationale: "Ship-to address changed two days before start." });
   });
 
-  it("keeps security-review outcomes to security analysts and admins", async () => {
+  it("keeps security-review outcomes off the decision path: they are the review case's closure (four-eyes)", async () => {
     await expect(recordDecision({ actor: recruiter, input: { candidateId, outcome: "CLEARED", rationale: "Looks fine to me, honestly." } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const ok = await recordDecision({ actor: security, input: { candidateId, outcome: "CLEARED", rationale: "Former employer confirmed by phone via its public switchboard." } });
-    expect(ok.outcome).toBe("CLEARED");
+    const before = await getDb().decision.count({ where: { candidateId } });
+    await expect(recordDecision({ actor: security, input: { candidateId, outcome: "NOT_CLEARED", rationale: "Identity never verified on the live call." } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { outcome: [expect.stringMatching(/review case/)] },
+    });
+    expect(await getDb().decision.count({ where: { candidateId } })).toBe(before);
   });
 
   it("requires a rationale and refuses changes to recorded decisions", async () => {

@@ -16,6 +16,13 @@ export type RecordDecisionOptions = { actor: Actor; input: DecisionInput; meta?:
  */
 export async function recordDecision({ actor, input, meta }: RecordDecisionOptions) {
   assertPermission(actor, REVIEW_OUTCOMES.includes(input.outcome) ? "review.decide" : "candidates.decide");
+  if (REVIEW_OUTCOMES.includes(input.outcome)) {
+    // Since review cases (ADR 0011) the security outcome is the case's closure, where not cleared needs a second
+    // analyst: a one-person "not cleared" decision here would go around four-eyes. Stored ones stay readable.
+    throw new AppError("VALIDATION", "Security review outcomes are recorded on the candidate's review case, not as a decision.", {
+      fieldErrors: { outcome: ["Record cleared / not cleared on the review case (Review queue), where not cleared needs a second analyst's approval"] },
+    });
+  }
   if (!isUuid(input.candidateId)) throw new AppError("NOT_FOUND", "No candidate with that id.");
   return getDb().$transaction(async (tx) => {
     const candidate = await tx.candidate.findUnique({ where: { id: input.candidateId }, select: { id: true, latestScore: true, latestBand: true } });

@@ -78,7 +78,8 @@ export default async function CandidatePage({ params, searchParams }: { params: 
   const canReview = roleHasPermission(actor.role, "flags.review");
   const ruleTitles = new Map([...(latest?.hits ?? []), ...(latest?.suppressed ?? [])].map((h) => [h.ruleId, h.title]));
   const outcomes = (Object.keys(DECISION_LABELS) as DecisionOutcome[])
-    .filter((o) => (REVIEW_OUTCOMES.includes(o) ? roleHasPermission(actor.role, "review.decide") : roleHasPermission(actor.role, "candidates.decide")))
+    // Security outcomes are the review case's closure (four-eyes), not a decision here.
+    .filter((o) => !REVIEW_OUTCOMES.includes(o) && roleHasPermission(actor.role, "candidates.decide"))
     .map((o) => ({ value: o, label: DECISION_LABELS[o], hint: OUTCOME_HINTS[o] }));
   const linkViews: LinkView[] = [
     ...links.sharedIdentifiers.map((s) => ({ kind: s.kind, display: s.display, others: s.others, otherNamesDiffer: s.otherNamesDiffer })),
