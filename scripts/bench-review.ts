@@ -2,6 +2,8 @@
 // identifiers, fan-out capped) on the 1M-candidate linkage database (scripts/bench/seed-linkage.ts: 1 % of
 // candidates in fraud clusters of ten, 30 % of IPs from a shared carrier-NAT pool). Prints p50/p95 for cluster
 // members and for ordinary candidates, measured in the same run. Seed first: `npx tsx scripts/bench/seed-linkage.ts`.
+// Then the review queue (scripts/bench/review-queue.ts) when the database has review cases: on a migrated copy,
+// `npx tsx scripts/bench/seed-review-cases.ts --db <url>` adds 100,000 open and 50,000 closed cases.
 const url = process.argv.includes("--db") ? process.argv[process.argv.indexOf("--db") + 1] : "postgresql://postgres@127.0.0.1:5432/hrs_bench_linkage";
 process.env.DATABASE_URL = url;
 process.env.DB_POOL_MAX = "2";
