@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ReviewQueueTable, type ReviewQueueRowView } from "@/components/review/review-queue-table";
 import { CASE_STATUS_LABELS, CASE_STATUSES, isOpenCaseStatus } from "@/lib/cases";
+import { rulesById } from "@/lib/engine";
 import { caseQueueQuerySchema } from "@/lib/schemas/case";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { listCaseAssignees } from "@/lib/server/cases/list-case-assignees";
@@ -22,8 +23,9 @@ function changesText(item: ReviewQueueItem): string {
   if (!item.changes.reviewed) return "Not reviewed yet";
   const parts: string[] = [];
   if (item.changes.scoreDelta) parts.push(`score ${item.changes.scoreDelta > 0 ? "+" : ""}${item.changes.scoreDelta}`);
-  if (item.changes.newRules.length) parts.push(`new: ${item.changes.newRules.join(", ")}`);
-  if (item.changes.goneRules.length) parts.push(`gone: ${item.changes.goneRules.join(", ")}`);
+  const titles = (ids: string[]) => ids.map((id) => rulesById.get(id)?.title ?? id).join("; ");
+  if (item.changes.newRules.length) parts.push(`new: ${titles(item.changes.newRules)}`);
+  if (item.changes.goneRules.length) parts.push(`gone: ${titles(item.changes.goneRules)}`);
   return parts.length ? parts.join("; ") : "Nothing new";
 }
 
