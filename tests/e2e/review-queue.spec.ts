@@ -82,3 +82,21 @@ test("the review threshold is edited with a ruleset draft, and its preview says 
   await page.getByRole("button", { name: "Run preview" }).click();
   await expect(page.getByTestId("preview-review-cases")).toContainText(/Review cases open from the Elevated band: [\d,]+ candidates? reach(es)? it, [\d,]+ candidates? would open a case/, { timeout: 30_000 });
 });
+
+test("a case of the seeded laptop farm shows the whole cluster as a graph and a table", async ({ page, login }) => {
+  await login("security");
+  // The farm's five members share a phone and a ship-to address (LNK-02); their cases are in the queue.
+  await page.getByLabel("Name, email or phone").fill("602 555 0199");
+  await page.getByRole("button", { name: "Apply" }).click();
+  const names = (await page.locator("tbody tr td:first-child a").allTextContents()).map((t) => t.trim());
+  expect(names).toHaveLength(5);
+  await page.goto("/review?indicator=LNK-02");
+  const row = page.getByTestId("case-row").filter({ hasText: new RegExp(names.join("|")) }).first();
+  await row.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: /^Case: / })).toBeVisible();
+  const cluster = page.getByRole("region", { name: "Cluster (two hops)" });
+  await expect(cluster.getByTestId("cluster-graph")).toHaveAttribute("data-ready", "true");
+  const table = cluster.getByRole("table", { name: "What is shared, and by whom" });
+  const shipRow = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^Ship-to address.*thomas/i }) });
+  await expect(shipRow.getByRole("listitem")).toHaveCount(5);
+});

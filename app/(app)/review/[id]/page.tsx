@@ -8,6 +8,8 @@ import { isAppError } from "@/lib/errors";
 import { roleHasPermission } from "@/lib/permissions";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { getReviewCase } from "@/lib/server/cases/get-review-case";
+import { ClusterSection } from "@/components/candidates/cluster-section";
+import { getCandidateCluster } from "@/lib/server/linkage/get-candidate-cluster";
 import { getRequestMeta } from "@/lib/server/request-meta";
 import { addCaseNoteAction, assignCasesAction, proposeCaseClosureAction, reviewCaseClosureAction, startCaseReviewAction } from "../actions";
 
@@ -41,6 +43,8 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
     throw error;
   }
   const canManage = roleHasPermission(actor.role, "cases.manage");
+  // The candidate's cluster (two hops), drawn and tabulated: what a laptop farm looks like from this case.
+  const cluster = c.candidate.id && roleHasPermission(actor.role, "links.graph") ? await getCandidateCluster({ actor, candidateId: c.candidate.id }) : null;
   const open = c.status === "OPEN" || c.status === "IN_REVIEW" || c.status === "PENDING_APPROVAL";
   const ownProposal = c.pendingProposal?.proposerId === actor.id;
 
@@ -109,6 +113,8 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
             )}
             {c.hasSanctionsHit ? <p className="mt-2 text-sm font-medium text-red-800">Sanctions hit: clearing this candidate needs a second analyst&apos;s approval.</p> : null}
           </section>
+
+          {cluster ? <ClusterSection cluster={cluster} /> : null}
 
           <section aria-labelledby="case-notes" className={card}>
             <h2 id="case-notes" className="text-base font-semibold">Notes</h2>
