@@ -46,6 +46,7 @@ export const AUDIT_ACTION_INFO = {
   "case.closure_approved": { label: "Case closure approved", category: "cases" },
   "case.closure_rejected": { label: "Case closure sent back", category: "cases" },
   "case.closed": { label: "Review case closed", category: "cases" },
+  "case.evidence_exported": { label: "Evidence pack downloaded", category: "cases" },
   "candidates.import_started": { label: "CSV import started", category: "candidates" },
   "candidates.exported": { label: "Candidates exported", category: "candidates" },
   "audit.exported": { label: "Audit log exported", category: "audit" },

@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { z } from "zod";
 import { AuditChainWalker, short, type ChainedAuditEvent, type ChainProblem } from "../lib/audit-chain";
+import { checkEvidencePack, EVIDENCE_PACK_FORMAT } from "../lib/evidence-pack";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { ROOT } from "./lib/processes.mjs";
 
@@ -54,8 +55,10 @@ const packSchema = z.union([
 function verifyPack(file: string) {
   const started = performance.now();
   let parsed;
+  let raw: unknown;
   try {
-    parsed = packSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    raw = JSON.parse(readFileSync(file, "utf8"));
+    parsed = packSchema.safeParse(raw);
   } catch (error) {
     console.error(`cannot read ${file}: ${(error as Error).message}`);
     process.exit(2);
@@ -65,6 +68,16 @@ function verifyPack(file: string) {
     process.exit(2);
   }
   const items = parsed.data;
+  // An evidence pack (lib/evidence-pack.ts): its content must hash to what its export event recorded, and its events
+  // must be exactly the ones that event listed; then the chain below proves the events themselves.
+  const isEvidencePack = typeof raw === "object" && raw !== null && (raw as { format?: unknown }).format === EVIDENCE_PACK_FORMAT;
+  if (isEvidencePack) {
+    const problems = checkEvidencePack({ ...(raw as { format: unknown; content: unknown; contentSha256: unknown }), events: items });
+    if (problems.length) {
+      console.error(`${file}: evidence pack does not verify:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+      process.exit(1);
+    }
+  }
   const first = items.find((i): i is z.infer<typeof packEventSchema> => !("gap" in i));
   // An excerpt starts wherever the pack starts: its first event's prev_hash is taken as given (genesis or not).
   const walker = new AuditChainWalker({ startHash: first?.prevHash ?? null });
@@ -78,7 +91,7 @@ function verifyPack(file: string) {
     const problem = walker.check(item);
     if (problem) fail(problem, walker.count);
   }
-  report(walker.count, performance.now() - started, `${gaps} documented gap(s); last hash ${walker.lastHash ? short(walker.lastHash) : "none"}`);
+  report(walker.count, performance.now() - started, `${gaps} documented gap(s); last hash ${walker.lastHash ? short(walker.lastHash) : "none"}${isEvidencePack ? "; evidence pack content and event list match its export event" : ""}`);
 }
 
 // --- database ----------------------------------------------------------------------------------------------

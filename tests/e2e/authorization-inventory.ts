@@ -41,6 +41,7 @@ export const ROUTES: Record<string, Requirement> = {
   "app/api/exports/candidates.csv/route.ts GET": "candidates.read",
   "app/api/exports/screenings.csv/route.ts GET": "candidates.read",
   "app/api/exports/audit.csv/route.ts GET": "audit.read",
+  "app/api/review/cases/[id]/evidence-pack/route.ts GET": "cases.read",
   "app/api/imports/route.ts POST": "candidates.create",
   "app/api/imports/[jobId]/route.ts GET": "candidates.create",
   "app/api/resume-text/route.ts POST": "candidates.create",

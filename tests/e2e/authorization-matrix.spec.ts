@@ -142,6 +142,7 @@ function urlOf(file: string): string {
     .replace(/\/\([^)]+\)/g, "")
     .replace("[id]/evidence/[stage]", `${ids.candidate}/evidence/application`)
     .replace("/rulesets/[id]", `/rulesets/${ids.ruleset}`)
+    .replace("/review/cases/[id]", `/review/cases/${ids.case}`)
     .replace("/review/[id]", `/review/${ids.case}`)
     .replace("[id]", ids.candidate)
     .replace("[jobId]", ids.importJob)

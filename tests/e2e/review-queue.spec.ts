@@ -1,6 +1,9 @@
 // The security review workspace (issue 11): an analyst claims a case from the queue, notes and proposes NOT_CLEARED;
 // a second reviewer (the admin) approves it; the recruiter sees the outcome and nothing of the notes or rationale.
+import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { expect, signIn, test, uniqueName } from "./fixtures";
+import { ROOT } from "./screening-paths";
 
 test("claim, note, propose NOT_CLEARED, approve by a second reviewer; the recruiter sees only the outcome", async ({ page, browser, login }) => {
   await login("security");
@@ -49,9 +52,21 @@ test("claim, note, propose NOT_CLEARED, approve by a second reviewer; the recrui
   await approval.getByRole("button", { name: "Record" }).click();
   await expect(admin.getByTestId("case-status")).toHaveText("Not cleared");
   await expect(admin.getByTestId("case-history")).toContainText("proposed by Sam Security, approved by Alex Admin");
+  // The evidence pack downloads and proves itself offline (audit:verify --pack), the note inside.
+  const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "Download evidence pack (JSON)" }).click()]);
+  const packFile = await download.path();
+  const packText = await readFile(packFile, "utf8");
+  expect(packText).toContain(note);
+  const verified = await new Promise<{ code: number; output: string }>((resolve) =>
+    execFile(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts", "--pack", packFile], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
+    ),
+  );
+  expect(verified.code, verified.output).toBe(0);
+  expect(verified.output).toContain("evidence pack content and event list match its export event");
   // Every transition is in the (hash-chained) audit log, filtered to this case.
   await admin.getByRole("link", { name: "This case in the audit log →" }).click();
-  for (const label of ["Review case opened", "Review case assigned", "Case review started", "Case note added", "Case closure proposed", "Case closure approved"]) {
+  for (const label of ["Review case opened", "Review case assigned", "Case review started", "Case note added", "Case closure proposed", "Case closure approved", "Evidence pack downloaded"]) {
     await expect(admin.getByRole("cell", { name: label, exact: true }).first()).toBeVisible();
   }
   await adminContext.close();

@@ -76,6 +76,12 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
           <Link href={`/candidates/${c.candidate.id}`} className="text-sm font-semibold text-brand-700 hover:underline">
             Open the candidate →
           </Link>
+          <a href={`/api/review/cases/${c.id}/evidence-pack`} download className="text-sm text-brand-700 hover:underline">
+            Download evidence pack (JSON)
+          </a>
+          <a href={`/api/review/cases/${c.id}/evidence-pack?format=html`} download className="text-sm text-brand-700 hover:underline">
+            Evidence pack, printable (HTML)
+          </a>
           {roleHasPermission(actor.role, "audit.read") ? (
             <Link href={`/audit?${new URLSearchParams({ category: "all", subjectType: "ReviewCase", subject: c.id })}`} className="text-sm text-brand-700 hover:underline">
               This case in the audit log →
