@@ -29,6 +29,45 @@ export type ChainedAuditEvent = {
   hash: string | null;
 };
 
+/** The select list that reads `audit_events e` as hashed (alias `e`); rows come back as `ChainedAuditEventRow`. */
+export const CHAINED_AUDIT_EVENT_COLUMNS = `e.id::text AS id, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+  e.actor_id::text AS actor_id, e.action, e.subject_type, e.subject_id, e.before::text AS before, e.after::text AS after,
+  e.ip, e.user_agent, e.credential, e.prev_hash, e.hash`;
+
+export type ChainedAuditEventRow = {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  credential: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+};
+
+export function chainedAuditEventFromRow(r: ChainedAuditEventRow): ChainedAuditEvent {
+  return {
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    before: r.before,
+    after: r.after,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    credential: r.credential,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
 function field(value: string | null): string {
   return value === null ? "-" : `${Buffer.byteLength(value, "utf8")}:${value}`;
 }

@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { z } from "zod";
-import { AuditChainWalker, short, type ChainedAuditEvent, type ChainProblem } from "../lib/audit-chain";
+import { AuditChainWalker, CHAINED_AUDIT_EVENT_COLUMNS, chainedAuditEventFromRow, short, type ChainedAuditEventRow, type ChainProblem } from "../lib/audit-chain";
 import { checkEvidencePack, EVIDENCE_PACK_FORMAT } from "../lib/evidence-pack";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { ROOT } from "./lib/processes.mjs";
@@ -95,28 +95,8 @@ function verifyPack(file: string) {
 }
 
 // --- database ----------------------------------------------------------------------------------------------
-type Row = {
-  id: string;
-  at: string;
-  actor_id: string | null;
-  action: string;
-  subject_type: string;
-  subject_id: string | null;
-  before: string | null;
-  after: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  credential: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-};
-
 // Every field as PostgreSQL renders it as text: what the chain hashes (lib/audit-chain.ts).
-const PAGE_SQL = `
-  SELECT e.id::text AS id, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id::text AS actor_id,
-         action, subject_type, subject_id, before::text AS before, after::text AS after, ip, user_agent, credential,
-         prev_hash, hash
-    FROM audit_events e WHERE e.id > $1::bigint ORDER BY e.id LIMIT $2`;
+const PAGE_SQL = `SELECT ${CHAINED_AUDIT_EVENT_COLUMNS} FROM audit_events e WHERE e.id > $1::bigint ORDER BY e.id LIMIT $2`;
 
 async function verifyDatabase(url: string, batch: number) {
   const client = new pg.Client({ connectionString: url, application_name: "audit:verify" });
@@ -126,28 +106,14 @@ async function verifyDatabase(url: string, batch: number) {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const started = performance.now();
     const walker = new AuditChainWalker();
-    const fetchPage = (after: string) => client.query<Row>({ text: PAGE_SQL, values: [after, batch] });
-    let pending: Promise<pg.QueryResult<Row>> | null = fetchPage("0");
+    const fetchPage = (after: string) => client.query<ChainedAuditEventRow>({ text: PAGE_SQL, values: [after, batch] });
+    let pending: Promise<pg.QueryResult<ChainedAuditEventRow>> | null = fetchPage("0");
     while (pending) {
-      const { rows }: pg.QueryResult<Row> = await pending;
+      const { rows }: pg.QueryResult<ChainedAuditEventRow> = await pending;
       // Ask for the next page before hashing this one: the database and the hashing overlap.
       pending = rows.length === batch ? fetchPage(rows[rows.length - 1].id) : null;
       for (const r of rows) {
-        const event: ChainedAuditEvent = {
-          id: r.id,
-          at: r.at,
-          actorId: r.actor_id,
-          action: r.action,
-          subjectType: r.subject_type,
-          subjectId: r.subject_id,
-          before: r.before,
-          after: r.after,
-          ip: r.ip,
-          userAgent: r.user_agent,
-          credential: r.credential,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-        };
+        const event = chainedAuditEventFromRow(r);
         const problem = walker.check(event);
         if (problem) {
           await pending?.catch(() => undefined);

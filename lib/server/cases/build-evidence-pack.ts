@@ -1,5 +1,5 @@
 import "server-only";
-import type { ChainedAuditEvent } from "@/lib/audit-chain";
+import { CHAINED_AUDIT_EVENT_COLUMNS, chainedAuditEventFromRow, type ChainedAuditEvent, type ChainedAuditEventRow } from "@/lib/audit-chain";
 import { AppError } from "@/lib/errors";
 import { contentSha256, EVIDENCE_EXPORT_ACTION, EVIDENCE_PACK_FORMAT, type EvidenceExportRecord } from "@/lib/evidence-pack";
 import { isUuid } from "@/lib/schemas/uuid";
@@ -19,27 +19,7 @@ export type EvidencePack = {
   chainHead: { id: string; hash: string | null };
 };
 
-type EventRow = {
-  id: string;
-  at: string;
-  actor_id: string | null;
-  action: string;
-  subject_type: string;
-  subject_id: string | null;
-  before: string | null;
-  after: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  credential: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-};
-
-// Every field as PostgreSQL renders it as text: what the chain hashes (lib/audit-chain.ts, ADR 0010).
-const EVENTS_SQL = `
-  SELECT e.id::text AS id, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id::text AS actor_id,
-         action, subject_type, subject_id, before::text AS before, after::text AS after, ip, user_agent, credential, prev_hash, hash
-    FROM audit_events e WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`;
+const EVENTS_SQL = `SELECT ${CHAINED_AUDIT_EVENT_COLUMNS} FROM audit_events e WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`;
 
 const json = <T,>(v: T): unknown => JSON.parse(JSON.stringify(v));
 
@@ -131,27 +111,13 @@ export async function buildEvidencePack({ actor, caseId, meta }: { actor: Actor;
     return { exportEventId: last.id, ids: record.eventIds };
   });
 
-  const rows = await db.$queryRawUnsafe<EventRow[]>(EVENTS_SQL, [...exportId.ids, exportId.exportEventId]);
+  const rows = await db.$queryRawUnsafe<ChainedAuditEventRow[]>(EVENTS_SQL, [...exportId.ids, exportId.exportEventId]);
   const events: EvidencePack["events"] = [];
   let previous: bigint | null = null;
   for (const r of rows) {
     const id = BigInt(r.id);
     if (previous !== null && id !== previous + 1n) events.push({ gap: true, omitted: Number(id - previous - 1n) });
-    events.push({
-      id: r.id,
-      at: r.at,
-      actorId: r.actor_id,
-      action: r.action,
-      subjectType: r.subject_type,
-      subjectId: r.subject_id,
-      before: r.before,
-      after: r.after,
-      ip: r.ip,
-      userAgent: r.user_agent,
-      credential: r.credential,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    });
+    events.push(chainedAuditEventFromRow(r));
     previous = id;
   }
   const last = rows[rows.length - 1];

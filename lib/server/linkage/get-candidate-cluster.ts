@@ -5,8 +5,6 @@ import { assertPermission, type Actor } from "../auth/authorization";
 import { getDb, type Tx } from "../db";
 import { CLUSTER_KINDS, type CandidateCluster, type ClusterKind, type ClusterLink } from "@/lib/cluster";
 
-export { CLUSTER_KINDS, CLUSTER_KIND_LABELS, type CandidateCluster, type ClusterCandidate, type ClusterKind, type ClusterLink } from "@/lib/cluster";
-
 export type GetCandidateClusterOptions = { actor: Actor; candidateId: string; hops?: 1 | 2; maxFanOut?: number; maxCandidates?: number };
 
 type ValueRow = { kind: ClusterKind; value: string; last4: string | null; n: number };

@@ -44,7 +44,7 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
   }
   const canManage = roleHasPermission(actor.role, "cases.manage");
   // The candidate's cluster (two hops), drawn and tabulated: what a laptop farm looks like from this case.
-  const cluster = c.candidate.id && roleHasPermission(actor.role, "links.graph") ? await getCandidateCluster({ actor, candidateId: c.candidate.id }) : null;
+  const cluster = roleHasPermission(actor.role, "links.graph") ? await getCandidateCluster({ actor, candidateId: c.candidate.id }) : null;
   const open = c.status === "OPEN" || c.status === "IN_REVIEW" || c.status === "PENDING_APPROVAL";
   const ownProposal = c.pendingProposal?.proposerId === actor.id;
 
