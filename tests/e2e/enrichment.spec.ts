@@ -57,6 +57,9 @@ test("a profile entered in the browser with Pyongyang, Tor and VPS addresses sho
   await expect(mismatch).toContainText("Connected from outside the claimed country");
   await expect(mismatch).toContainText("LOC-01");
   await expect(mismatch).toContainText("The candidate claims to be in US but connected from KP, RU");
+  // A connection from KP is specific to the scheme: it counts on its own.
+  await expect(mismatch).toContainText("High");
+  await expect(mismatch).toContainText("Specific to the scheme");
   const anonymised = page.getByTestId("hit-anonymised-connection");
   await expect(anonymised).toContainText("LOC-01");
   await expect(anonymised).toContainText("Tor, hosting/VPS");

@@ -7,6 +7,7 @@ export default defineRule({
   indicatorIds: ["LOC-01"],
   category: "LOCATION",
   severity: "M",
+  severityNote: "H (scheme-specific) when a connection geolocates to a country listed in the rule's settings (default: KP — internet access there is held by the state, so there is no ordinary innocent explanation); M (common) otherwise.",
   title: "Connected from outside the claimed country",
   description: "Application or interview connections geolocate to a country other than the one the candidate says they live in. Addresses whose country is not the user's — Tor exits, privacy relays / CDN egress (iCloud Private Relay, Cloudflare WARP), VPN exits, proxies and hosting / VPS — are excluded here and listed in the evidence as skipped; Tor, VPN, proxy and hosting are scored by anonymised-connection at low severity.",
   source: ["ADV22"],
@@ -16,8 +17,10 @@ export default defineRule({
   configSchema: z.strictObject({
     contexts: z.array(z.enum(["application", "interview", "onboarding", "work"])).min(1),
     minObservations: z.number().int().min(1),
+    /** Connection countries that are specific to the scheme on their own. Optional so older rulesets parse. */
+    specificCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).default(["KP"]),
   }),
-  defaultConfig: { contexts: ["application", "interview"], minObservations: 1 },
+  defaultConfig: { contexts: ["application", "interview"], minObservations: 1, specificCountries: ["KP"] },
   evaluate(facts, config) {
     const claimed = facts.candidate?.claimedLocation?.country;
     const ips = facts.enrichment?.ip;
@@ -44,6 +47,8 @@ export default defineRule({
     ];
     if (skipped.length)
       evidence.push({ label: "Skipped (country not the user's)", value: describeSkipped(skipped) });
-    return hit(`The candidate claims to be in ${claimed} but connected from ${countries.join(", ")} without a VPN, relay or proxy.`, evidence);
+    const summary = `The candidate claims to be in ${claimed} but connected from ${countries.join(", ")} without a VPN, relay or proxy.`;
+    if (countries.some((c) => config.specificCountries.includes(c))) return hit(summary, evidence, "H", { specific: true });
+    return hit(summary, evidence, "M", { specific: false });
   },
 });

@@ -76,7 +76,10 @@ export const RULE_CASES: Record<string, RuleCases> = {
     quiet: [{ name: "declined but only offered to this candidate", facts: { onboarding: { identityProofing: { alternativeProofing: { offeredToAllAtStage: false, outcome: "declined" } } } } }],
   },
   "ip-country-mismatch": {
-    fires: [{ name: "interview from another country, no VPN", facts: { enrichment: { ip: [{ context: "interview", country: "CN", isVpn: false, isProxy: false }] } } }],
+    fires: [
+      { name: "interview from another country, no VPN", severity: "M", facts: { enrichment: { ip: [{ context: "interview", country: "CN", isVpn: false, isProxy: false }] } } },
+      { name: "application from KP (H)", severity: "H", facts: { enrichment: { ip: [{ context: "application", country: "KP", isVpn: false, isProxy: false }] } } },
+    ],
     quiet: [
       { name: "other country via VPN", facts: { enrichment: { ip: [{ context: "interview", country: "NL", isVpn: true }] } } },
       { name: "other country via a privacy relay (iCloud Private Relay / WARP egress)", facts: { enrichment: { ip: [{ context: "interview", country: "CA", isRelay: true, isVpn: false, isHosting: false }] } } },
